@@ -1,0 +1,52 @@
+package com.rapport.events;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PublishedLanguageTest {
+
+    @Test
+    void everyEventTypeHasAUniqueExternalNameUnderRapport() {
+        Set<String> names = new HashSet<>();
+        for (Class<? extends AccountEvent> type : PublishedLanguage.eventTypes()) {
+            EventType described = PublishedLanguage.describe(type).orElseThrow();
+            assertThat(described.name()).as(type.getSimpleName()).matches("rapport\\.[a-z]+\\.[a-z-]+");
+            assertThat(described.revision()).as(type.getSimpleName()).isPositive();
+            assertThat(names.add(described.name())).as("unique name %s", described.name()).isTrue();
+            assertThat(type.isRecord()).as("%s is a record", type.getSimpleName()).isTrue();
+        }
+    }
+
+    @Test
+    void everyPublishedEventIsRegistered() {
+        var events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.rapport.events");
+        events.stream()
+                .filter(type -> type.isAnnotatedWith(EventType.class))
+                .forEach(type -> assertThat(PublishedLanguage.typeNamed(type.getAnnotationOfType(EventType.class).name()))
+                        .as(type.getSimpleName()).isPresent());
+    }
+
+    @Test
+    void namesResolveToTheirTypes() {
+        assertThat(PublishedLanguage.typeNamed("rapport.accounts.account-opened"))
+                .contains(com.rapport.events.account.AccountOpened.class);
+        assertThat(PublishedLanguage.typeNamed("rapport.accounts.no-such-thing")).isEmpty();
+    }
+
+    @Test
+    void dependsOnNothingButTheJdk() {
+        var events = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.rapport.events");
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.axonframework..", "tools.jackson..", "com.fasterxml..")
+                .check(events);
+    }
+}

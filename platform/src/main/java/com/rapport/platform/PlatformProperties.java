@@ -1,0 +1,26 @@
+package com.rapport.platform;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * What each service tells the platform about itself.
+ *
+ * @param schema         the database schema holding this service's token store and read models
+ * @param clockSkew      how far in the future an {@code occurredAt} may lie, for clients whose clocks run ahead
+ * @param commandRetries how often a command that lost a race on its aggregate is tried again before a 409
+ */
+@Validated
+@ConfigurationProperties("rapport")
+public record PlatformProperties(
+        @NotBlank @Pattern(regexp = "[a-z_]+") String schema,
+        @DefaultValue("PT2M") Duration clockSkew,
+        @DefaultValue("5") @Min(0) @Max(20) int commandRetries) {
+}

@@ -1,0 +1,188 @@
+package com.rapport.platform.web;
+
+import com.rapport.platform.problem.Conflict;
+import com.rapport.platform.problem.FieldError;
+import com.rapport.platform.problem.InvalidField;
+import com.rapport.platform.problem.NotFound;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as an RFC 9457 problem body. Validation problems list each field with the rule
+ * it broke; no stack trace ever leaves the service.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound refused) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, refused.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException missing) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No such id: " + missing.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict refused) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refused.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrentChange(ConcurrencyException race) {
+        log.warn("Command still conflicted after its retries: {}", race.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed the same record at the same moment, repeatedly; send the request again.");
+    }
+
+    @ExceptionHandler(InvalidField.class)
+    ProblemDetail invalidField(InvalidField refused) {
+        return invalid(List.of(new FieldError(refused.field(), refused.rule(), refused.getMessage())));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure, WebRequest request) {
+        log.error("Request {} failed", request.getDescription(false), failure);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it has been logged.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), ruleOf(error), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::rule))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
+                                                                            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = invalid.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(parameterName(result), ruleOf(error), error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException mismatch,
+                                                        HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName() : mismatch.getPropertyName();
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                new FieldError(name, "Type", mustBe(mismatch.getRequiredType())))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = unreadable.getMostSpecificCause();
+        if (cause instanceof StreamReadException) {
+            return ResponseEntity.badRequest().body(invalid(List.of(
+                    new FieldError("$", "JSON", "The body is not well-formed JSON: " + firstLine(cause.getMessage())))));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            String rule = mismatch instanceof InvalidFormatException ? "Format" : "Type";
+            return ResponseEntity.badRequest().body(invalid(List.of(
+                    new FieldError(pathOf(mismatch), rule, mustBe(mismatch.getTargetType())))));
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(invalid(List.of(
+                    new FieldError(pathOf(jackson), "Value", firstLine(jackson.getOriginalMessage())))));
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(
+                new FieldError("$", "Body", "A JSON body is required."))));
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; ")));
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String ruleOf(MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        // the last code is the bare constraint name, e.g. "NotBlank"
+        return codes == null || codes.length == 0 ? "Invalid" : codes[codes.length - 1];
+    }
+
+    private static String parameterName(ParameterValidationResult result) {
+        String name = result.getMethodParameter().getParameterName();
+        return name == null ? "parameter" : name;
+    }
+
+    private static String pathOf(JacksonException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : failure.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "$" : path.toString();
+    }
+
+    private static String mustBe(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "must be a UUID";
+            case "Instant" -> "must be an ISO-8601 instant, e.g. 2026-01-31T09:30:00Z";
+            case "BigDecimal" -> "must be a decimal number";
+            case "Integer", "int", "Long", "long" -> "must be a whole number";
+            default -> "must be a " + type.getSimpleName();
+        };
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}
