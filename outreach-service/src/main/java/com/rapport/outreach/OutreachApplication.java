@@ -1,0 +1,13 @@
+package com.rapport.outreach;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** What we did with them: contacts, pitches, feedback, needs, exit interviews, call plans. */
+@SpringBootApplication
+public class OutreachApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OutreachApplication.class, args);
+    }
+}
