@@ -1,0 +1,201 @@
+package com.rapport.suite;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rapport as a user runs it: the packaged services and the gateway, each a process of its own
+ * on a free port, on the given database.
+ */
+final class Suite implements AutoCloseable {
+
+    enum Component {
+        ACCOUNTS("accounts-service", "RAPPORT_ACCOUNTS_PORT", "RAPPORT_ACCOUNTS_URL"),
+        OUTREACH("outreach-service", "RAPPORT_OUTREACH_PORT", "RAPPORT_OUTREACH_URL"),
+        INSIGHTS("insights-service", "RAPPORT_INSIGHTS_PORT", "RAPPORT_INSIGHTS_URL"),
+        GATEWAY("gateway", "RAPPORT_GATEWAY_PORT", null);
+
+        final String module;
+        final String portVariable;
+        final String urlVariable;
+
+        Component(String module, String portVariable, String urlVariable) {
+            this.module = module;
+            this.portVariable = portVariable;
+            this.urlVariable = urlVariable;
+        }
+
+        boolean isService() {
+            return this != GATEWAY;
+        }
+    }
+
+    private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final String[] JVM_OPTIONS = {"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
+
+    private final String run;
+    private final Database database;
+    private final Map<Component, Integer> ports = new EnumMap<>(Component.class);
+    private final Map<Component, Process> processes = new EnumMap<>(Component.class);
+    private final List<Process> secondInstances = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Suite(String run, Database database) {
+        this.run = run;
+        this.database = database;
+        for (Component component : Component.values()) {
+            ports.put(component, Ports.free());
+        }
+    }
+
+    /** Starts every component and waits until each reports healthy; the suite owns the database from here on. */
+    static Suite start(String run, Database database) {
+        Suite suite = new Suite(run, database);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException | Error e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    URI gateway() {
+        return URI.create("http://127.0.0.1:" + ports.get(Component.GATEWAY));
+    }
+
+    Database database() {
+        return database;
+    }
+
+    /**
+     * Starts one more instance of a service on the same database, as scaling out would, and
+     * answers its address; it is stopped with the suite.
+     */
+    URI startSecondInstance(Component service) {
+        int port = Ports.free();
+        Path log = SuiteFiles.logs(run).resolve(service.module + "-2.log");
+        Process process = Processes.start(log, environment(service, port), command(service));
+        secondInstances.add(process);
+        URI base = URI.create("http://127.0.0.1:" + port);
+        awaitHealthy(service.module + " (second instance)", process, base, log);
+        return base;
+    }
+
+    void stop(Component component) {
+        Process process = processes.remove(component);
+        if (process != null) {
+            Processes.stop(process);
+        }
+    }
+
+    /** Stops the three services (the gateway and the database keep running) and starts them again. */
+    void restartServices() {
+        for (Component component : Component.values()) {
+            if (component.isService()) {
+                stop(component);
+            }
+        }
+        for (Component component : Component.values()) {
+            if (component.isService()) {
+                launch(component);
+            }
+        }
+        for (Component component : Component.values()) {
+            if (component.isService()) {
+                awaitHealthy(component);
+            }
+        }
+    }
+
+    private void startAll() {
+        for (Component component : Component.values()) {
+            launch(component);
+        }
+        for (Component component : Component.values()) {
+            awaitHealthy(component);
+        }
+    }
+
+    private void launch(Component component) {
+        processes.put(component, Processes.start(log(component),
+                environment(component, ports.get(component)), command(component)));
+    }
+
+    private Map<String, String> environment(Component component, int port) {
+        Map<String, String> environment = new HashMap<>(database.serviceEnvironment());
+        environment.put(component.portVariable, String.valueOf(port));
+        for (Component service : Component.values()) {
+            if (service.isService()) {
+                environment.put(service.urlVariable, "http://127.0.0.1:" + ports.get(service));
+            }
+        }
+        return environment;
+    }
+
+    private static String[] command(Component component) {
+        List<String> command = new ArrayList<>();
+        command.add(Processes.java());
+        command.addAll(List.of(JVM_OPTIONS));
+        command.add("-jar");
+        command.add(SuiteFiles.jar(component.module).toString());
+        return command.toArray(String[]::new);
+    }
+
+    private void awaitHealthy(Component component) {
+        awaitHealthy(component.module, processes.get(component),
+                URI.create("http://127.0.0.1:" + ports.get(component)), log(component));
+    }
+
+    private void awaitHealthy(String name, Process process, URI base, Path log) {
+        URI health = base.resolve("/actuator/health");
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException(name + " exited while starting:\n" + Processes.tail(log, 40));
+            }
+            if (isUp(health)) {
+                return;
+            }
+            Processes.pause(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException(name + " was not healthy within " + STARTUP + ":\n" + Processes.tail(log, 40));
+    }
+
+    private boolean isUp(URI health) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Path log(Component component) {
+        return SuiteFiles.logs(run).resolve(component.module + ".log");
+    }
+
+    @Override
+    public void close() {
+        secondInstances.forEach(Processes::stop);
+        for (Component component : Component.values()) {
+            stop(component);
+        }
+        database.close();
+    }
+}
