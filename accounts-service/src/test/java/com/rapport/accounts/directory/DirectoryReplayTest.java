@@ -9,9 +9,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,10 +28,12 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:directory-replay;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "server.port=0"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:directory-replay;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1")
 class DirectoryReplayTest {
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     CommandGateway commands;
@@ -72,6 +79,29 @@ class DirectoryReplayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> listed(owner).size() == 2);
         assertThat(listed(owner)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("updatedAt")
                 .containsExactlyElementsOf(before);
+    }
+
+    @Test
+    void theProcessorsEndpointRebuildsTheDirectory() throws Exception {
+        String owner = "rebuild-" + UUID.randomUUID();
+        open("Rebuilt One", owner);
+        open("Rebuilt Two", owner);
+        await().atMost(Duration.ofSeconds(20)).until(() -> listed(owner).size() == 2);
+        List<DirectoryEntry> before = listed(owner);
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> rebuild = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/processors/" + AccountDirectory.PROCESSOR))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/processors")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
+        assertThat(rebuild.body()).contains("\"name\":\"directory\"", "\"running\":true");
+        assertThat(status.body()).contains("\"name\":\"directory\"");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(listed(owner))
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("updatedAt")
+                .containsExactlyElementsOf(before));
     }
 
     @Test
