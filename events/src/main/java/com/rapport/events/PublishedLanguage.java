@@ -5,6 +5,20 @@ import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountOwnerAssigned;
 import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
+import com.rapport.events.outreach.CallCompleted;
+import com.rapport.events.outreach.CallMissed;
+import com.rapport.events.outreach.CallRescheduled;
+import com.rapport.events.outreach.CallScheduled;
+import com.rapport.events.outreach.CompetitorSighted;
+import com.rapport.events.outreach.ContactLogged;
+import com.rapport.events.outreach.FeedbackReceived;
+import com.rapport.events.outreach.LostClientInterviewRecorded;
+import com.rapport.events.outreach.PitchMade;
+import com.rapport.events.outreach.PitchOutcomeRecorded;
+import com.rapport.events.outreach.UnmetNeedAddressed;
+import com.rapport.events.outreach.UnmetNeedDeclined;
+import com.rapport.events.outreach.UnmetNeedLostToCompetitor;
+import com.rapport.events.outreach.UnmetNeedRaised;
 
 import java.util.List;
 import java.util.Map;
@@ -20,7 +34,21 @@ public final class PublishedLanguage {
             AccountProfileChanged.class,
             AccountOwnerAssigned.class,
             AccountLost.class,
-            AccountWonBack.class);
+            AccountWonBack.class,
+            ContactLogged.class,
+            PitchMade.class,
+            PitchOutcomeRecorded.class,
+            FeedbackReceived.class,
+            UnmetNeedRaised.class,
+            UnmetNeedAddressed.class,
+            UnmetNeedDeclined.class,
+            UnmetNeedLostToCompetitor.class,
+            CompetitorSighted.class,
+            LostClientInterviewRecorded.class,
+            CallScheduled.class,
+            CallRescheduled.class,
+            CallCompleted.class,
+            CallMissed.class);
 
     private static final Map<String, Class<? extends AccountEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(PublishedLanguage::nameOf, Function.identity()));

@@ -26,10 +26,15 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULTS, e);
         }
-        // Axon's update checker reads only a system property or environment variable, and
-        // this machine is offline: it would try to phone home at every start.
-        if (System.getProperty("axoniq.update-checker.disabled") == null) {
-            System.setProperty("axoniq.update-checker.disabled", "true");
+        // Axon reads these two only as system properties: its update checker would phone home
+        // at every start (the machines are offline), and its console module prints an advert.
+        disableUnlessSet("axoniq.update-checker.disabled");
+        disableUnlessSet("disable-axoniq-console-message");
+    }
+
+    private static void disableUnlessSet(String systemProperty) {
+        if (System.getProperty(systemProperty) == null) {
+            System.setProperty(systemProperty, "true");
         }
     }
 }

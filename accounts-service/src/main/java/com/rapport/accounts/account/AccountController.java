@@ -4,8 +4,11 @@ import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.CurrencyCode;
+import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.validation.TimeZoneId;
+import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.EventClock;
+import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -27,8 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,9 +37,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
-
-    /** staff ids are user names or directory ids: printable, no spaces */
-    static final String STAFF_ID = "[A-Za-z0-9._@-]+";
 
     private final CommandGateway commands;
     private final EventClock clock;
@@ -54,7 +52,7 @@ class AccountController {
             @NotNull Tier tier,
             @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 2) BigDecimal annualValue,
             @NotNull @CurrencyCode String currency,
-            @NotBlank @Size(max = 100) @Pattern(regexp = STAFF_ID) String ownerId,
+            @NotNull @StaffId String ownerId,
             @TimeZoneId String timezone,
             @Min(1) @Max(3650) Integer cadenceDays,
             Instant occurredAt) {
@@ -73,7 +71,7 @@ class AccountController {
         }
     }
 
-    record OwnerAssignment(@NotBlank @Size(max = 100) @Pattern(regexp = STAFF_ID) String ownerId, Instant occurredAt) {
+    record OwnerAssignment(@NotNull @StaffId String ownerId, Instant occurredAt) {
     }
 
     record LossReport(@NotNull LossReason reason, @Size(max = 200) String competitor, @Size(max = 2000) String note,
@@ -83,70 +81,50 @@ class AccountController {
     record WinBackReport(Instant occurredAt) {
     }
 
-    record Accepted(UUID id) {
-    }
-
     @PostMapping
-    ResponseEntity<Accepted> open(@Valid @RequestBody OpeningRequest request,
-                                  @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        UUID accountId = request.accountId() != null ? request.accountId() : idFor(idempotencyKey);
-        Instant occurredAt = clock.occurredAt(request.occurredAt());
+    ResponseEntity<CommandReply> open(@Valid @RequestBody OpeningRequest request,
+                                  @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        UUID accountId = RequestedId.resolve(request.accountId(), idempotencyKey, "account");
         commands.sendAndWait(new OpenAccount(accountId, request.name().strip(), request.tier(), request.annualValue(),
                 request.currency(), request.ownerId(), request.timezone() == null ? "UTC" : request.timezone(),
-                request.cadenceDays(), request.occurredAt() == null ? null : occurredAt, clock.now()));
-        return ResponseEntity.created(URI.create("/api/accounts/" + accountId)).body(new Accepted(accountId));
+                request.cadenceDays(), clock.requireNotInFuture(request.occurredAt()), clock.now()));
+        return CommandReply.created("/api/accounts/" + accountId, accountId);
     }
 
     @PatchMapping("/{accountId}")
-    ResponseEntity<Accepted> changeProfile(@PathVariable UUID accountId, @Valid @RequestBody ProfileChange change) {
+    ResponseEntity<CommandReply> changeProfile(@PathVariable UUID accountId, @Valid @RequestBody ProfileChange change) {
         if (change.isEmpty()) {
             throw new InvalidField("$", "NotEmpty", "must change at least one of name, tier, annualValue, timezone, cadenceDays");
         }
-        clock.occurredAt(change.occurredAt());
         commands.sendAndWait(new ChangeProfile(accountId, change.name() == null ? null : change.name().strip(),
                 change.tier(), change.annualValue(), change.timezone(), change.cadenceDays(),
-                change.occurredAt(), clock.now()));
+                clock.requireNotInFuture(change.occurredAt()), clock.now()));
         return accepted(accountId);
     }
 
     @PutMapping("/{accountId}/owner")
-    ResponseEntity<Accepted> assignOwner(@PathVariable UUID accountId, @Valid @RequestBody OwnerAssignment assignment) {
-        clock.occurredAt(assignment.occurredAt());
-        commands.sendAndWait(new AssignOwner(accountId, assignment.ownerId(), assignment.occurredAt(), clock.now()));
+    ResponseEntity<CommandReply> assignOwner(@PathVariable UUID accountId, @Valid @RequestBody OwnerAssignment assignment) {
+        commands.sendAndWait(new AssignOwner(accountId, assignment.ownerId(),
+                clock.requireNotInFuture(assignment.occurredAt()), clock.now()));
         return accepted(accountId);
     }
 
     @PostMapping("/{accountId}/loss")
-    ResponseEntity<Accepted> markLost(@PathVariable UUID accountId, @Valid @RequestBody LossReport loss) {
-        clock.occurredAt(loss.occurredAt());
+    ResponseEntity<CommandReply> markLost(@PathVariable UUID accountId, @Valid @RequestBody LossReport loss) {
         commands.sendAndWait(new MarkLost(accountId, loss.reason(), loss.competitor(), loss.note(),
-                loss.occurredAt(), clock.now()));
+                clock.requireNotInFuture(loss.occurredAt()), clock.now()));
         return accepted(accountId);
     }
 
     @PostMapping("/{accountId}/win-back")
-    ResponseEntity<Accepted> winBack(@PathVariable UUID accountId,
-                                     @Valid @RequestBody(required = false) WinBackReport winBack) {
+    ResponseEntity<CommandReply> winBack(@PathVariable UUID accountId,
+                                         @Valid @RequestBody(required = false) WinBackReport winBack) {
         Instant occurredAt = winBack == null ? null : winBack.occurredAt();
-        clock.occurredAt(occurredAt);
-        commands.sendAndWait(new WinBack(accountId, occurredAt, clock.now()));
+        commands.sendAndWait(new WinBack(accountId, clock.requireNotInFuture(occurredAt), clock.now()));
         return accepted(accountId);
     }
 
-    /** The same Idempotency-Key always names the same new account, so a retry cannot open two. */
-    private static UUID idFor(String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return UUID.randomUUID();
-        }
-        if (idempotencyKey.length() > 200) {
-            throw new InvalidField("Idempotency-Key", "Size", "must be at most 200 characters");
-        }
-        return UUID.nameUUIDFromBytes(("rapport.accounts:" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<Accepted> accepted(UUID accountId) {
-        return ResponseEntity.accepted()
-                .location(URI.create("/api/accounts/" + accountId))
-                .body(new Accepted(accountId));
+    private static ResponseEntity<CommandReply> accepted(UUID accountId) {
+        return CommandReply.accepted("/api/accounts/" + accountId, accountId);
     }
 }

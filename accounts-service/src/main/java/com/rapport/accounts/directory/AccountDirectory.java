@@ -7,6 +7,7 @@ import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
+import com.rapport.platform.web.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,6 +1,7 @@
 package com.rapport.accounts.directory;
 
 import com.rapport.events.account.Tier;
+import com.rapport.platform.web.Page;
 import com.rapport.platform.problem.NotFound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

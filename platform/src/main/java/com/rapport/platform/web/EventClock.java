@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a recorded event happened: now, unless the client says otherwise, and never in the
- * future beyond a small clock skew.
+ * The service's clock for recorded events: when a request was received, and the check that a
+ * time a client gave does not lie in the future beyond a small clock skew.
  */
 public final class EventClock {
 
@@ -24,12 +24,10 @@ public final class EventClock {
         return clock.instant();
     }
 
-    public Instant occurredAt(Instant requested) {
+    /** @return the time the client gave, which may be null (then the event is dated when received) */
+    public Instant requireNotInFuture(Instant requested) {
         Instant now = now();
-        if (requested == null) {
-            return now;
-        }
-        if (requested.isAfter(now.plus(skew))) {
+        if (requested != null && requested.isAfter(now.plus(skew))) {
             throw new InvalidField("occurredAt", "NotInFuture",
                     "must not lie in the future (it is " + now + "; clocks may run ahead by " + skew + ")");
         }

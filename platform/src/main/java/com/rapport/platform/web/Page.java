@@ -1,4 +1,4 @@
-package com.rapport.accounts.directory;
+package com.rapport.platform.web;
 
 import java.util.List;
 

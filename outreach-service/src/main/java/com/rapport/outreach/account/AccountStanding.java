@@ -1,0 +1,41 @@
+package com.rapport.outreach.account;
+
+import com.rapport.platform.problem.Conflict;
+import com.rapport.platform.problem.InvalidField;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What outreach knows of an account when a command arrives: when it was opened and whether it
+ * is lost. The rules that depend on it are pure and live here, for every aggregate to use.
+ */
+public record AccountStanding(UUID accountId, Instant openedAt, boolean lost) {
+
+    /** Contacts, pitches, needs, signals and calls are for clients we still have. */
+    public void requireActive(String what) {
+        if (lost) {
+            throw new Conflict("Account " + accountId + " is lost: " + what
+                    + " cannot be recorded for it (win it back first; an exit interview is recorded instead)");
+        }
+    }
+
+    /** An exit interview is for a client who left. */
+    public void requireLost() {
+        if (!lost) {
+            throw new Conflict("Account " + accountId + " is not lost: an exit interview is only for a lost account");
+        }
+    }
+
+    /** A time the client gave may not precede the opening; one it left out is when the request came in. */
+    public Instant dated(Instant requested, Instant receivedAt) {
+        if (requested == null) {
+            return receivedAt.isBefore(openedAt) ? openedAt : receivedAt;
+        }
+        if (requested.isBefore(openedAt)) {
+            throw new InvalidField("occurredAt", "NotBeforeOpening",
+                    "must not lie before the account was opened (" + openedAt + ")");
+        }
+        return requested;
+    }
+}

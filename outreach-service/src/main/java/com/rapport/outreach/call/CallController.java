@@ -1,0 +1,77 @@
+package com.rapport.outreach.call;
+
+import com.rapport.events.outreach.ContactLogged;
+import com.rapport.outreach.contact.LoggedContacts;
+import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.problem.NotFound;
+import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.CommandReply;
+import com.rapport.platform.web.RequestedId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+class CallController {
+
+    private final Recorder recorder;
+    private final LoggedContacts contacts;
+
+    CallController(Recorder recorder, LoggedContacts contacts) {
+        this.recorder = recorder;
+        this.contacts = contacts;
+    }
+
+    record CallPlan(UUID callId, @NotNull @StaffId String staffId, @NotNull Instant dueAt,
+                    @NotBlank @Size(max = 500) String purpose, Instant occurredAt) {
+    }
+
+    record Reschedule(@NotNull Instant dueAt, @NotBlank @Size(max = 500) String why, Instant occurredAt) {
+    }
+
+    record Completion(@NotNull UUID contactId, Instant occurredAt) {
+    }
+
+    record Missed(Instant occurredAt) {
+    }
+
+    @PostMapping("/api/outreach/accounts/{accountId}/calls")
+    ResponseEntity<CommandReply> schedule(@PathVariable UUID accountId, @Valid @RequestBody CallPlan plan,
+                                          @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+        return recorder.recordNew(accountId, "call", plan.callId(), key, plan.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, plan.staffId(), plan.dueAt(),
+                        plan.purpose().strip(), occurredAt, receivedAt, account));
+    }
+
+    @PostMapping("/api/outreach/calls/{callId}/reschedule")
+    ResponseEntity<CommandReply> reschedule(@PathVariable UUID callId, @Valid @RequestBody Reschedule reschedule) {
+        return recorder.recordStep(callId, reschedule.occurredAt(),
+                (occurredAt, receivedAt) -> new RescheduleCall(callId, reschedule.dueAt(), reschedule.why().strip(),
+                        occurredAt, receivedAt));
+    }
+
+    @PostMapping("/api/outreach/calls/{callId}/completion")
+    ResponseEntity<CommandReply> complete(@PathVariable UUID callId, @Valid @RequestBody Completion completion) {
+        ContactLogged contact = contacts.find(completion.contactId())
+                .orElseThrow(() -> new NotFound("No contact with id " + completion.contactId() + " was logged"));
+        return recorder.recordStep(callId, completion.occurredAt(),
+                (occurredAt, receivedAt) -> new CompleteCall(callId, contact.contactId(), contact.accountId(),
+                        occurredAt, receivedAt));
+    }
+
+    @PostMapping("/api/outreach/calls/{callId}/missed")
+    ResponseEntity<CommandReply> missed(@PathVariable UUID callId, @Valid @RequestBody(required = false) Missed missed) {
+        return recorder.recordStep(callId, missed == null ? null : missed.occurredAt(),
+                (occurredAt, receivedAt) -> new MarkCallMissed(callId, occurredAt, receivedAt));
+    }
+}

@@ -1,0 +1,50 @@
+package com.rapport.outreach.contact;
+
+import com.rapport.events.outreach.Agenda;
+import com.rapport.events.outreach.Channel;
+import com.rapport.events.outreach.ContactOutcome;
+import com.rapport.events.outreach.Direction;
+import com.rapport.events.outreach.StaffRole;
+import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.CommandReply;
+import com.rapport.platform.web.RequestedId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+@RestController
+class ContactController {
+
+    private final Recorder recorder;
+
+    ContactController(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    /** direction defaults to OUTBOUND, agenda to CHECK_IN (a contact with no agenda). */
+    record ContactReport(UUID contactId, @NotNull Channel channel, @NotNull ContactOutcome outcome, Direction direction,
+                         @NotNull @StaffId String staffId, @NotNull StaffRole staffRole, Agenda agenda,
+                         @Size(max = 2000) String note, Instant occurredAt) {
+    }
+
+    @PostMapping("/api/outreach/accounts/{accountId}/contacts")
+    ResponseEntity<CommandReply> log(@PathVariable UUID accountId, @Valid @RequestBody ContactReport report,
+                                     @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+        return recorder.recordNew(accountId, "contact", report.contactId(), key, report.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
+                        Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), report.staffId(),
+                        report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),
+                        report.note(), occurredAt, receivedAt, account));
+    }
+}

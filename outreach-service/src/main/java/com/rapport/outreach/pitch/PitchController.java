@@ -1,0 +1,51 @@
+package com.rapport.outreach.pitch;
+
+import com.rapport.events.outreach.PitchOutcome;
+import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.CommandReply;
+import com.rapport.platform.web.RequestedId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+class PitchController {
+
+    private final Recorder recorder;
+
+    PitchController(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    record PitchReport(UUID pitchId, @NotBlank @Size(max = 200) String offering, @NotNull Boolean faceToFace,
+                       @NotNull @StaffId String staffId, Instant occurredAt) {
+    }
+
+    record OutcomeReport(@NotNull PitchOutcome outcome, Instant occurredAt) {
+    }
+
+    @PostMapping("/api/outreach/accounts/{accountId}/pitches")
+    ResponseEntity<CommandReply> make(@PathVariable UUID accountId, @Valid @RequestBody PitchReport pitch,
+                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+        return recorder.recordNew(accountId, "pitch", pitch.pitchId(), key, pitch.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
+                        pitch.faceToFace(), pitch.staffId(), occurredAt, receivedAt, account));
+    }
+
+    @PostMapping("/api/outreach/pitches/{pitchId}/outcome")
+    ResponseEntity<CommandReply> answer(@PathVariable UUID pitchId, @Valid @RequestBody OutcomeReport outcome) {
+        return recorder.recordStep(pitchId, outcome.occurredAt(),
+                (occurredAt, receivedAt) -> new RecordPitchOutcome(pitchId, outcome.outcome(), occurredAt, receivedAt));
+    }
+}

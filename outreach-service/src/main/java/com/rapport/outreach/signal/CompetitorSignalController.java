@@ -1,0 +1,40 @@
+package com.rapport.outreach.signal;
+
+import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.CommandReply;
+import com.rapport.platform.web.RequestedId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+class CompetitorSignalController {
+
+    private final Recorder recorder;
+
+    CompetitorSignalController(Recorder recorder) {
+        this.recorder = recorder;
+    }
+
+    record Sighting(UUID signalId, @NotBlank @Size(max = 200) String competitor, @Size(max = 2000) String note,
+                    @StaffId String staffId, Instant occurredAt) {
+    }
+
+    @PostMapping("/api/outreach/accounts/{accountId}/competitor-signals")
+    ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Sighting sighting,
+                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+        return recorder.recordNew(accountId, "competitor-signal", sighting.signalId(), key, sighting.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new RecordCompetitorSighting(id, accountId,
+                        sighting.competitor().strip(), sighting.note(), sighting.staffId(), occurredAt, receivedAt, account));
+    }
+}
