@@ -25,6 +25,10 @@ final class EventStore {
         return single("SELECT COUNT(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?", aggregateId.toString());
     }
 
+    long countOfType(String type) {
+        return single("SELECT COUNT(*) FROM eventstore.domain_event_entry WHERE payload_type = ?", type);
+    }
+
     List<Long> sequenceNumbersOf(UUID aggregateId) {
         return list("SELECT sequence_number FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
                 aggregateId.toString());

@@ -1,5 +1,6 @@
 package com.rapport.accounts.account;
 
+import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountLost;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountOwnerAssigned;
@@ -8,7 +9,9 @@ import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.account.Tier;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.platform.problem.InvalidField;
+import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,6 +45,7 @@ public class Account {
     /** the loss in force, null while the client is with us */
     private AccountLost loss;
     private Instant wonBackAt;
+    private boolean usedByAnotherKind;
 
     protected Account() {
         // for Axon, which rebuilds the account from its events
@@ -50,7 +54,10 @@ public class Account {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenAccount command) {
-        if (accountId == null) {
+        if (usedByAnotherKind) {
+            throw new Conflict("Id " + command.accountId() + " is already used by another kind of record");
+        }
+        if (opening == null) {
             apply(new AccountOpened(command.accountId(), command.name(), command.tier(), command.annualValue(),
                     command.currency(), command.ownerId(), command.timezone(), command.cadenceDays(),
                     command.occurredAt() == null ? command.receivedAt() : command.occurredAt()));
@@ -152,8 +159,18 @@ public class Account {
         wonBackAt = wonBack.occurredAt();
     }
 
+    /** Axon needs the identifier set by the first event, even one of another kind of record. */
+    @EventSourcingHandler
+    void on(AccountEvent foreign, DomainEventMessage<?> message) {
+        accountId = UUID.fromString(message.getAggregateIdentifier());
+        usedByAnotherKind = true;
+    }
+
     /** A time the client gave may not precede the opening; one it left out is when we received the request. */
     private Instant dated(Instant requested, Instant receivedAt) {
+        if (opening == null) {
+            throw new NotFound("No account with id " + accountId + " exists");
+        }
         if (requested == null) {
             return receivedAt.isBefore(opening.occurredAt()) ? opening.occurredAt() : receivedAt;
         }

@@ -231,4 +231,13 @@ class AccountTest {
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class)
                 .expectNoEvents();
     }
+
+    @Test
+    void refusesToOpenAnIdAlreadyUsedByAnotherKindOfRecord() {
+        fixture.given(new com.rapport.events.outreach.CompetitorSighted(ID, ID, "Globex", null, "alice", LATER))
+                .when(opening(OPENED))
+                .expectException(Conflict.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already used by another kind of record"))
+                .expectNoEvents();
+    }
 }

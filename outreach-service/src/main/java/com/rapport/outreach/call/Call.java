@@ -10,6 +10,7 @@ import com.rapport.platform.problem.Conflict;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -66,13 +67,12 @@ public class Call {
     @CommandHandler
     public void handle(CompleteCall command) {
         requireScheduled(command.callId());
-        Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
         if (completed != null) {
-            if (!completed.contactId().equals(command.contactId())) {
-                throw new Conflict("Call " + callId + " was already completed as contact " + completed.contactId());
-            }
+            Recording.requireRetry("The completion of call " + callId, completed, command.occurredAt(),
+                    at -> new CallCompleted(callId, scheduled.accountId(), command.contactId(), at));
             return;
         }
+        Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
         requireOpen("completed");
         if (!scheduled.accountId().equals(command.contactAccountId())) {
             throw new InvalidField("contactId", "SameAccount",
@@ -84,10 +84,12 @@ public class Call {
     @CommandHandler
     public void handle(MarkCallMissed command) {
         requireScheduled(command.callId());
-        Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
         if (missed != null) {
+            Recording.requireRetry("Missed call " + callId, missed, command.occurredAt(),
+                    at -> new CallMissed(callId, scheduled.accountId(), at));
             return;
         }
+        Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
         requireOpen("marked missed");
         apply(new CallMissed(callId, scheduled.accountId(), occurredAt));
     }
@@ -114,12 +116,15 @@ public class Call {
         missed = event;
     }
 
+    /** Axon needs the identifier set by the first event, even one of another kind of record. */
     @EventSourcingHandler
-    void on(AccountEvent foreign) {
+    void on(AccountEvent foreign, DomainEventMessage<?> message) {
+        callId = UUID.fromString(message.getAggregateIdentifier());
         usedByAnotherKind = true;
     }
 
     private void requireScheduled(UUID requested) {
+        Recording.requireUnused(usedByAnotherKind, requested);
         if (scheduled == null) {
             throw new NotFound("No call with id " + requested + " was scheduled");
         }

@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.LostClientInterviewRecorded;
 import com.rapport.outreach.recording.Recording;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -48,8 +49,10 @@ public class ExitInterview {
         recorded = event;
     }
 
+    /** Axon needs the identifier set by the first event, even one of another kind of record. */
     @EventSourcingHandler
-    void on(AccountEvent foreign) {
+    void on(AccountEvent foreign, DomainEventMessage<?> message) {
+        interviewId = UUID.fromString(message.getAggregateIdentifier());
         usedByAnotherKind = true;
     }
 }

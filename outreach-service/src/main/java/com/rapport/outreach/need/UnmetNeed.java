@@ -8,6 +8,7 @@ import com.rapport.events.outreach.UnmetNeedRaised;
 import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,6 +50,7 @@ public class UnmetNeed {
 
     @CommandHandler
     public void handle(ResolveUnmetNeed command) {
+        Recording.requireUnused(usedByAnotherKind, command.needId());
         if (raised == null) {
             throw new NotFound("No unmet need with id " + command.needId() + " was raised");
         }
@@ -82,8 +84,10 @@ public class UnmetNeed {
         ending = event;
     }
 
+    /** Axon needs the identifier set by the first event, even one of another kind of record. */
     @EventSourcingHandler
-    void on(AccountEvent foreign) {
+    void on(AccountEvent foreign, DomainEventMessage<?> message) {
+        needId = UUID.fromString(message.getAggregateIdentifier());
         usedByAnotherKind = true;
     }
 }

@@ -6,6 +6,7 @@ import com.rapport.events.outreach.PitchOutcomeRecorded;
 import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -47,6 +48,7 @@ public class Pitch {
 
     @CommandHandler
     public void handle(RecordPitchOutcome command) {
+        Recording.requireUnused(usedByAnotherKind, command.pitchId());
         if (made == null) {
             throw new NotFound("No pitch with id " + command.pitchId() + " was made");
         }
@@ -71,8 +73,10 @@ public class Pitch {
         answer = event;
     }
 
+    /** Axon needs the identifier set by the first event, even one of another kind of record. */
     @EventSourcingHandler
-    void on(AccountEvent foreign) {
+    void on(AccountEvent foreign, DomainEventMessage<?> message) {
+        pitchId = UUID.fromString(message.getAggregateIdentifier());
         usedByAnotherKind = true;
     }
 }
