@@ -17,6 +17,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,19 +35,19 @@ class AxonOnBootWiringTest {
     static class BareApplication {
     }
 
-    private static ConfigurableApplicationContext start(String... extraProperties) {
+    /** Command-line arguments: they take precedence over the platform's defaults, as a service's own settings do. */
+    private static ConfigurableApplicationContext start(String... extraArguments) {
         String database = "jdbc:h2:mem:wiring-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
-        String[] properties = {
-                "spring.datasource.url=" + database,
-                "rapport.schema=wiring",
-                "spring.application.name=wiring-test",
-                "management.prometheus.metrics.export.enabled=true"};
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database,
+                "--rapport.schema=wiring",
+                "--spring.application.name=wiring-test",
+                "--management.prometheus.metrics.export.enabled=true"));
+        arguments.addAll(List.of(extraArguments));
         return new SpringApplicationBuilder(BareApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(properties)
-                .properties(extraProperties)
-                .run();
+                .run(arguments.toArray(String[]::new));
     }
 
     @Test
@@ -64,7 +66,7 @@ class AxonOnBootWiringTest {
     @Test
     void withoutThePlatformOrderingAxonFallsBackToABusThatStoresNothing() {
         try (ConfigurableApplicationContext context =
-                     start("spring.autoconfigure.exclude=" + EventStoreAutoConfiguration.class.getName())) {
+                     start("--spring.autoconfigure.exclude=" + EventStoreAutoConfiguration.class.getName())) {
             assertThat(context.getBeansOfType(EventStorageEngine.class)).isEmpty();
             assertThat(context.getBean("eventBus")).isInstanceOf(SimpleEventBus.class);
             assertThat(context.getBean(TransactionManager.class)).isSameAs(NoTransactionManager.INSTANCE);
