@@ -5,6 +5,9 @@ import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountOwnerAssigned;
 import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.NeglectFlagCleared;
+import com.rapport.events.insights.NeglectFlagRaised;
 import com.rapport.events.outreach.CallCompleted;
 import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
@@ -48,7 +51,10 @@ public final class PublishedLanguage {
             CallScheduled.class,
             CallRescheduled.class,
             CallCompleted.class,
-            CallMissed.class);
+            CallMissed.class,
+            HealthBandChanged.class,
+            NeglectFlagRaised.class,
+            NeglectFlagCleared.class);
 
     private static final Map<String, Class<? extends AccountEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(PublishedLanguage::nameOf, Function.identity()));

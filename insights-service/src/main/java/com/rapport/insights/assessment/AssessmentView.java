@@ -1,0 +1,29 @@
+package com.rapport.insights.assessment;
+
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.health.Assessment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An assessment as the HTTP contract shapes it. */
+public record AssessmentView(UUID accountId, String name, String ownerId, Tier tier, BigDecimal annualValue,
+                             String currency, String status, Instant asOf, int score, HealthBand band, boolean neglected,
+                             long daysSinceContact, int cadenceDays, List<String> topReasons, List<FactorView> factors) {
+
+    public record FactorView(String factor, int score, int weight, String reason) {
+    }
+
+    static AssessmentView of(Assessment assessment) {
+        return new AssessmentView(assessment.accountId(), assessment.name(), assessment.ownerId(), assessment.tier(),
+                assessment.annualValue(), assessment.currency(), assessment.lost() ? "LOST" : "ACTIVE",
+                assessment.asOf(), assessment.score(), assessment.band(), assessment.neglected(),
+                assessment.daysSinceContact(), assessment.cadenceDays(), assessment.topReasons(3),
+                assessment.factors().stream()
+                        .map(factor -> new FactorView(factor.factor().key(), factor.score(), factor.weight(), factor.reason()))
+                        .toList());
+    }
+}

@@ -1,0 +1,35 @@
+package com.rapport.insights.health;
+
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An account's health at one moment, with every factor that made it.
+ *
+ * @param lost             a lost account is assessed as it stood, but leaves the portfolio figures
+ * @param daysSinceContact days since the last connected contact, or since the opening if there was none
+ */
+public record Assessment(UUID accountId, String name, String ownerId, Tier tier, BigDecimal annualValue,
+                         String currency, boolean lost, Instant asOf, int score, HealthBand band, boolean neglected,
+                         long daysSinceContact, int cadenceDays, List<FactorScore> factors) {
+
+    public Assessment {
+        factors = List.copyOf(factors);
+    }
+
+    /** The reasons that cost the most, worst first: what a leader reads first. */
+    public List<String> topReasons(int count) {
+        return factors.stream()
+                .filter(factor -> factor.weight() > 0 && factor.score() < 100)
+                .sorted(Comparator.comparingInt((FactorScore factor) -> (100 - factor.score()) * factor.weight()).reversed())
+                .limit(count)
+                .map(FactorScore::reason)
+                .toList();
+    }
+}

@@ -1,0 +1,254 @@
+package com.rapport.insights.health;
+
+import com.rapport.events.AccountEvent;
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Relationship health as a pure function of an account's history and a moment:
+ * {@code assess(history, asOf, policy)}. Only what happened up to {@code asOf} counts, so any
+ * past moment can be asked about, and a history imported after the fact is judged as one
+ * recorded live.
+ */
+public final class HealthModel {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private HealthModel() {
+    }
+
+    /**
+     * @param history the account's events, in the order they happened
+     * @return empty if the account was not yet open at {@code asOf}
+     */
+    public static Optional<Assessment> assess(List<? extends AccountEvent> history, Instant asOf, HealthPolicy policy) {
+        Relationship account = Relationship.asOf(history, asOf);
+        if (!account.isOpen()) {
+            return Optional.empty();
+        }
+        int cadence = policy.cadenceFor(account.tier, account.cadenceOverride);
+        long daysSinceContact = days(account.lastConnected != null ? account.lastConnected : account.openedAt, asOf);
+        List<FactorScore> factors = List.of(
+                contactRecency(account, asOf, cadence, policy),
+                expectation(Factor.FACE_TIME, account, account.lastFaceToFace, policy.faceTimeDays(), asOf, policy,
+                        "face to face", "Met face to face"),
+                expectation(Factor.EXECUTIVE_TOUCH, account, account.lastExecutive, policy.executiveTouchDays(), asOf, policy,
+                        "executive contact", "An executive spoke with the client"),
+                rePitch(account, asOf, policy),
+                unmetNeeds(account, asOf, policy),
+                voiceOfClient(account, policy),
+                competitorPressure(account, asOf, policy),
+                momentum(account, asOf, policy),
+                unansweredAttempts(account, policy));
+        int totalWeight = factors.stream().mapToInt(FactorScore::weight).sum();
+        int score = (int) Math.round(factors.stream().mapToDouble(factor -> factor.score() * factor.weight()).sum() / totalWeight);
+        boolean neglected = !account.lost && daysSinceContact > policy.neglectMultiplier() * cadence;
+        return Optional.of(new Assessment(account.accountId, account.name, account.ownerId, account.tier,
+                account.annualValue, account.currency, account.lost, asOf, score, band(score, policy), neglected,
+                daysSinceContact, cadence, factors));
+    }
+
+    public static HealthBand band(int score, HealthPolicy policy) {
+        if (score >= policy.healthyFrom()) {
+            return HealthBand.HEALTHY;
+        }
+        if (score >= policy.watchFrom()) {
+            return HealthBand.WATCH;
+        }
+        return score >= policy.atRiskFrom() ? HealthBand.AT_RISK : HealthBand.CRITICAL;
+    }
+
+    private static FactorScore contactRecency(Relationship account, Instant asOf, int cadence, HealthPolicy policy) {
+        int weight = weight(Factor.CONTACT_RECENCY, policy);
+        if (account.lastConnected == null) {
+            long days = days(account.openedAt, asOf);
+            return new FactorScore(Factor.CONTACT_RECENCY, overdue(days, cadence), weight,
+                    "No two-way contact since the account was opened " + days + " days ago; cadence is " + cadence);
+        }
+        long days = days(account.lastConnected, asOf);
+        String reason = days > cadence
+                ? "No two-way contact in " + days + " days; cadence is " + cadence
+                : "Last two-way contact " + ago(days) + "; cadence is " + cadence;
+        return new FactorScore(Factor.CONTACT_RECENCY, overdue(days, cadence), weight, reason);
+    }
+
+    /** Face time and executive touch: expected of some tiers only, every so many days. */
+    private static FactorScore expectation(Factor factor, Relationship account, Instant last, Map<Tier, Integer> byTier,
+                                           Instant asOf, HealthPolicy policy, String what, String done) {
+        Integer every = byTier.get(account.tier);
+        if (every == null) {
+            return new FactorScore(factor, 100, 0, "No " + what + " expected of " + tierName(account.tier) + " accounts");
+        }
+        int weight = weight(factor, policy);
+        if (last == null) {
+            long days = days(account.openedAt, asOf);
+            return new FactorScore(factor, overdue(days, every), weight,
+                    "No " + what + " in the " + days + " days since opening; expected every " + every + " days");
+        }
+        long days = days(last, asOf);
+        String reason = days > every
+                ? "No " + what + " in " + days + " days; expected every " + every
+                : done + " " + ago(days) + "; expected every " + every + " days";
+        return new FactorScore(factor, overdue(days, every), weight, reason);
+    }
+
+    private static FactorScore rePitch(Relationship account, Instant asOf, HealthPolicy policy) {
+        int every = policy.rePitchDays();
+        int weight = weight(Factor.RE_PITCH, policy);
+        if (account.lastPitch == null) {
+            long days = days(account.openedAt, asOf);
+            return new FactorScore(Factor.RE_PITCH, overdue(days, every), weight,
+                    "Not pitched in the " + days + " days since opening; re-pitch every " + every + " days");
+        }
+        long days = days(account.lastPitch, asOf);
+        String reason = days > every
+                ? "Not pitched in " + days + " days; re-pitch every " + every
+                : "Pitched " + ago(days) + "; re-pitch every " + every + " days";
+        return new FactorScore(Factor.RE_PITCH, overdue(days, every), weight, reason);
+    }
+
+    /** Each need open past the grace period costs 30 points, and 10 more for every further grace period. */
+    private static FactorScore unmetNeeds(Relationship account, Instant asOf, HealthPolicy policy) {
+        int grace = policy.needGraceDays();
+        int weight = weight(Factor.UNMET_NEEDS, policy);
+        if (account.openNeeds.isEmpty()) {
+            return new FactorScore(Factor.UNMET_NEEDS, 100, weight, "No unmet needs open");
+        }
+        List<Relationship.OpenNeed> overdue = account.openNeeds.values().stream()
+                .filter(need -> days(need.raisedAt(), asOf) > grace)
+                .toList();
+        if (overdue.isEmpty()) {
+            return new FactorScore(Factor.UNMET_NEEDS, 100, weight,
+                    count(account.openNeeds.size(), "unmet need") + " open, none for more than " + grace + " days");
+        }
+        int cost = overdue.stream().mapToInt(need -> 30 + 10 * (int) ((days(need.raisedAt(), asOf) - grace - 1) / Math.max(grace, 1)))
+                .sum();
+        Relationship.OpenNeed oldest = overdue.stream().min((a, b) -> a.raisedAt().compareTo(b.raisedAt())).orElseThrow();
+        return new FactorScore(Factor.UNMET_NEEDS, Math.max(0, 100 - cost), weight,
+                count(overdue.size(), "unmet need") + " open for more than " + grace + " days; the oldest, for "
+                        + days(oldest.raisedAt(), asOf) + " days: " + shortened(oldest.description()));
+    }
+
+    /** The latest NPS (promoter 100, passive 70, detractor 0-30) less 30 for a complaint nobody has talked through since. */
+    private static FactorScore voiceOfClient(Relationship account, HealthPolicy policy) {
+        int weight = weight(Factor.VOICE_OF_CLIENT, policy);
+        List<String> reasons = new ArrayList<>();
+        int score;
+        if (account.latestNps == null) {
+            score = 80;
+            reasons.add("No NPS on record");
+        } else {
+            int nps = account.latestNps;
+            String kind = nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor";
+            score = nps >= 9 ? 100 : nps >= 7 ? 70 : 5 * nps;
+            reasons.add("Latest NPS " + nps + " (" + kind + ") on " + DAY.format(account.latestNpsAt));
+        }
+        if (account.latestComplaint != null) {
+            score = Math.max(0, score - 30);
+            reasons.add("the complaint of " + DAY.format(account.latestComplaint.occurredAt())
+                    + " is unanswered: \u201c" + shortened(account.latestComplaint.doingWrong()) + "\u201d");
+        } else if (account.latestNps != null) {
+            reasons.add("no complaint unanswered");
+        }
+        return new FactorScore(Factor.VOICE_OF_CLIENT, score, weight, String.join("; ", reasons));
+    }
+
+    private static FactorScore competitorPressure(Relationship account, Instant asOf, HealthPolicy policy) {
+        int window = policy.competitorWindowDays();
+        int weight = weight(Factor.COMPETITOR_PRESSURE, policy);
+        Instant since = asOf.minus(Duration.ofDays(window));
+        Map<String, Long> seen = account.sightings.stream()
+                .filter(sighting -> sighting.at().isAfter(since))
+                .collect(Collectors.groupingBy(Relationship.Sighting::competitor, TreeMap::new, Collectors.counting()));
+        long sightings = seen.values().stream().mapToLong(Long::longValue).sum();
+        if (sightings == 0) {
+            return new FactorScore(Factor.COMPETITOR_PRESSURE, 100, weight, "No competitor seen in the last " + window + " days");
+        }
+        int score = sightings == 1 ? 60 : sightings == 2 ? 30 : 0;
+        String who = seen.entrySet().stream()
+                .map(entry -> entry.getKey() + (entry.getValue() > 1 ? " (" + entry.getValue() + " times)" : ""))
+                .collect(Collectors.joining(", "));
+        return new FactorScore(Factor.COMPETITOR_PRESSURE, score, weight,
+                "Competitors seen in the last " + window + " days: " + who);
+    }
+
+    /** Connected contacts in the last window against the window before: not falling is as expected. */
+    private static FactorScore momentum(Relationship account, Instant asOf, HealthPolicy policy) {
+        int window = policy.momentumWindowDays();
+        int weight = weight(Factor.MOMENTUM, policy);
+        Instant recentStart = asOf.minus(Duration.ofDays(window));
+        Instant earlierStart = recentStart.minus(Duration.ofDays(window));
+        if (account.openedAt.isAfter(recentStart)) {
+            return new FactorScore(Factor.MOMENTUM, 100, weight, "Opened less than " + window + " days ago: too new to judge momentum");
+        }
+        long recent = account.connected.stream().filter(at -> at.isAfter(recentStart)).count();
+        long earlier = account.connected.stream().filter(at -> at.isAfter(earlierStart) && !at.isAfter(recentStart)).count();
+        String counts = count(recent, "two-way contact") + " in the last " + window + " days, " + earlier + " in the " + window + " before";
+        if (recent == 0 && earlier == 0) {
+            return new FactorScore(Factor.MOMENTUM, 50, weight, "Flat at nothing: " + counts);
+        }
+        if (recent >= earlier) {
+            return new FactorScore(Factor.MOMENTUM, 100, weight, "Steady or rising: " + counts);
+        }
+        return new FactorScore(Factor.MOMENTUM, (int) (100 * recent / earlier), weight, "Falling: " + counts);
+    }
+
+    private static FactorScore unansweredAttempts(Relationship account, HealthPolicy policy) {
+        int attempts = account.attemptsSinceConnected;
+        int threshold = policy.unansweredAttempts();
+        int weight = weight(Factor.UNANSWERED_ATTEMPTS, policy);
+        if (attempts == 0) {
+            return new FactorScore(Factor.UNANSWERED_ATTEMPTS, 100, weight, "No unanswered attempts since the last two-way contact");
+        }
+        int score = attempts < threshold ? 100 - 10 * attempts : Math.max(0, 40 - 20 * (attempts - threshold));
+        return new FactorScore(Factor.UNANSWERED_ATTEMPTS, score, weight,
+                count(attempts, "voicemail or unanswered attempt") + " since the last two-way contact"
+                        + (attempts >= threshold ? ": reach them another way" : ""));
+    }
+
+    /** 100 up to the expectation, falling to 0 at twice the expectation. */
+    static int overdue(long days, int expectedEvery) {
+        if (days <= expectedEvery) {
+            return 100;
+        }
+        return (int) Math.max(0, Math.round(100.0 * (2L * expectedEvery - days) / expectedEvery));
+    }
+
+    private static int weight(Factor factor, HealthPolicy policy) {
+        return policy.weights().get(factor);
+    }
+
+    private static long days(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toDays());
+    }
+
+    private static String ago(long days) {
+        return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
+    }
+
+    private static String count(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
+    private static String tierName(Tier tier) {
+        return tier.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String shortened(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
+    }
+}

@@ -1,0 +1,92 @@
+package com.rapport.insights.history;
+
+import com.rapport.events.AccountEvent;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.NeglectFlagCleared;
+import com.rapport.events.insights.NeglectFlagRaised;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Every account's history, as the health model reads it: the events of the other services,
+ * kept per account by the {@code histories} processor, each followed by a re-assessment of its
+ * account. Insights' own conclusions are not part of the history.
+ */
+@Component
+@ProcessingGroup(AccountHistories.PROCESSOR)
+public class AccountHistories {
+
+    public static final String PROCESSOR = "histories";
+
+    private static final Set<Class<?>> CONCLUSIONS = Set.of(HealthBandChanged.class, NeglectFlagRaised.class,
+            NeglectFlagCleared.class);
+
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+    private final HistoryListener listener;
+
+    public AccountHistories(JdbcClient jdbc, Serializer serializer, HistoryListener listener) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.listener = listener;
+    }
+
+    @EventHandler
+    void on(AccountEvent event, EventMessage<?> message, TrackingToken token, ReplayStatus replay) {
+        if (CONCLUSIONS.contains(event.getClass())) {
+            return;
+        }
+        SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
+        jdbc.sql("""
+                        INSERT INTO insights.account_event
+                            (event_id, account_id, position, occurred_at, payload_type, payload_revision, payload)
+                        VALUES (:eventId, :accountId, :position, :occurredAt, :type, :revision, :payload)""")
+                .param("eventId", message.getIdentifier())
+                .param("accountId", event.accountId())
+                .param("position", token.position().orElse(0))
+                .param("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC))
+                .param("type", payload.getType().getName())
+                .param("revision", payload.getType().getRevision())
+                .param("payload", new String(payload.getData(), StandardCharsets.UTF_8))
+                .update();
+        listener.historyChanged(event.accountId(), replay.isReplay());
+    }
+
+    @ResetHandler
+    void forgetEverything() {
+        jdbc.sql("DELETE FROM insights.account_event").update();
+        listener.historiesForgotten();
+    }
+
+    /** The account's events in the order they happened; empty for an account insights has not heard of. */
+    public List<AccountEvent> of(UUID accountId) {
+        return jdbc.sql("""
+                        SELECT payload_type, payload_revision, payload FROM insights.account_event
+                        WHERE account_id = :id ORDER BY occurred_at, position""")
+                .param("id", accountId)
+                .query((row, number) -> (AccountEvent) serializer.deserialize(new SimpleSerializedObject<>(
+                        row.getString("payload").getBytes(StandardCharsets.UTF_8), byte[].class,
+                        new SimpleSerializedType(row.getString("payload_type"), row.getString("payload_revision")))))
+                .list();
+    }
+
+    public List<UUID> accounts() {
+        return jdbc.sql("SELECT DISTINCT account_id FROM insights.account_event").query(UUID.class).list();
+    }
+}
