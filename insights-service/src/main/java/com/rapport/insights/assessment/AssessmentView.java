@@ -17,7 +17,7 @@ public record AssessmentView(UUID accountId, String name, String ownerId, Tier t
     public record FactorView(String factor, int score, int weight, String reason) {
     }
 
-    static AssessmentView of(Assessment assessment) {
+    public static AssessmentView of(Assessment assessment) {
         return new AssessmentView(assessment.accountId(), assessment.name(), assessment.ownerId(), assessment.tier(),
                 assessment.annualValue(), assessment.currency(), assessment.lost() ? "LOST" : "ACTIVE",
                 assessment.asOf(), assessment.score(), assessment.band(), assessment.neglected(),

@@ -64,10 +64,6 @@ public class Assessments {
         }
     }
 
-    void forgetEverything() {
-        jdbc.sql("DELETE FROM insights.assessment").update();
-    }
-
     /** Accounts we still have, as the filter says, in the order asked for. */
     public Page<JsonNode> list(Filter filter, Order order, int page, int size) {
         List<String> conditions = new ArrayList<>(List.of("lost = FALSE"));

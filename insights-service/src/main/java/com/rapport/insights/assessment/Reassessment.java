@@ -49,11 +49,6 @@ public class Reassessment implements HistoryListener {
         reassess(accountId, !replaying);
     }
 
-    @Override
-    public void historiesForgotten() {
-        assessments.forgetEverything();
-    }
-
     /** Once across all instances, every {@code rapport.insights.reassess-every}. */
     @Scheduled(fixedDelayString = "${rapport.insights.reassess-every}", initialDelayString = "${rapport.insights.reassess-every}")
     @SchedulerLock(name = "insights-reassessment")

@@ -14,6 +14,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,12 +29,19 @@ import java.util.UUID;
  * Every account's history, as the health model reads it: the events of the other services,
  * kept per account by the {@code histories} processor, each followed by a re-assessment of its
  * account. Insights' own conclusions are not part of the history.
+ * <p>
+ * A rebuild (a reset of the processor) replays the store into the same table without emptying
+ * it first: the table is a copy of the append-only store, one row per event, so adding the
+ * events that are missing gives what a fresh build would, and the queries keep answering from
+ * the rows already there while the replay re-assesses every account it passes.
  */
 @Component
 @ProcessingGroup(AccountHistories.PROCESSOR)
 public class AccountHistories {
 
     public static final String PROCESSOR = "histories";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountHistories.class);
 
     private static final Set<Class<?>> CONCLUSIONS = Set.of(HealthBandChanged.class, NeglectFlagRaised.class,
             NeglectFlagCleared.class);
@@ -52,6 +61,23 @@ public class AccountHistories {
         if (CONCLUSIONS.contains(event.getClass())) {
             return;
         }
+        if (!isKept(message.getIdentifier())) {
+            keep(event, message, token);
+        }
+        listener.historyChanged(event.accountId(), replay.isReplay());
+    }
+
+    @ResetHandler
+    void rebuildInPlace() {
+        log.info("Rebuilding the account histories from the event store; queries go on answering meanwhile");
+    }
+
+    private boolean isKept(String eventId) {
+        return jdbc.sql("SELECT COUNT(*) FROM insights.account_event WHERE event_id = :id")
+                .param("id", eventId).query(Long.class).single() > 0;
+    }
+
+    private void keep(AccountEvent event, EventMessage<?> message, TrackingToken token) {
         SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
         jdbc.sql("""
                         INSERT INTO insights.account_event
@@ -65,13 +91,6 @@ public class AccountHistories {
                 .param("revision", payload.getType().getRevision())
                 .param("payload", new String(payload.getData(), StandardCharsets.UTF_8))
                 .update();
-        listener.historyChanged(event.accountId(), replay.isReplay());
-    }
-
-    @ResetHandler
-    void forgetEverything() {
-        jdbc.sql("DELETE FROM insights.account_event").update();
-        listener.historiesForgotten();
     }
 
     /** The account's events in the order they happened; empty for an account insights has not heard of. */

@@ -7,6 +7,4 @@ public interface HistoryListener {
 
     /** @param replaying the history is being rebuilt from the event store, not changed by something new */
     void historyChanged(UUID accountId, boolean replaying);
-
-    void historiesForgotten();
 }

@@ -8,6 +8,9 @@ import com.rapport.events.account.AccountOwnerAssigned;
 import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.account.LossReason;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.NeglectFlagCleared;
+import com.rapport.events.insights.NeglectFlagRaised;
 import com.rapport.events.outreach.CallCompleted;
 import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
@@ -76,6 +79,13 @@ final class Summaries {
                 + ": " + shortened(e.why()));
         on(CallCompleted.class, (e, subject) -> "Planned call" + of(subject) + " made");
         on(CallMissed.class, (e, subject) -> "Planned call" + of(subject) + " missed");
+        on(HealthBandChanged.class, (e, subject) -> (e.fromBand() == null
+                ? "Health assessed as " + words(e.toBand().name())
+                : "Health moved from " + words(e.fromBand().name()) + " to " + words(e.toBand().name()))
+                + " (score " + e.score() + ")" + (e.reasons().isEmpty() ? "" : ": " + e.reasons().get(0)));
+        on(NeglectFlagRaised.class, (e, subject) -> "Flagged as neglected: no two-way contact in " + e.daysSinceContact()
+                + " days; cadence is " + e.cadenceDays());
+        on(NeglectFlagCleared.class, (e, subject) -> "No longer neglected");
     }
 
     /** @param subject the label of what the event follows up on, if anything, e.g. the pitch's offering */
