@@ -49,19 +49,24 @@ public class Assessments {
     void save(Assessment assessment) {
         BigDecimal exposure = assessment.annualValue().multiply(BigDecimal.valueOf(100 - assessment.score()))
                 .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-        int updated = bind(jdbc.sql("""
-                UPDATE insights.assessment SET name = :name, owner_id = :owner, tier = :tier, annual_value = :value,
-                    currency = :currency, lost = :lost, score = :score, band = :band, neglected = :neglected,
-                    days_since_contact = :days, cadence_days = :cadence, exposure = :exposure, assessment = :json,
-                    as_of = :asOf
-                WHERE account_id = :id"""), assessment, exposure).update();
-        if (updated == 0) {
+        // No race on the insert: the scheduled round sees an account only once its first event, and
+        // the assessment made with it, are committed; after that every save is an update.
+        if (update(assessment, exposure) == 0) {
             bind(jdbc.sql("""
                     INSERT INTO insights.assessment (account_id, name, owner_id, tier, annual_value, currency, lost, score,
                         band, neglected, days_since_contact, cadence_days, exposure, assessment, as_of)
                     VALUES (:id, :name, :owner, :tier, :value, :currency, :lost, :score, :band, :neglected, :days,
                         :cadence, :exposure, :json, :asOf)"""), assessment, exposure).update();
         }
+    }
+
+    private int update(Assessment assessment, BigDecimal exposure) {
+        return bind(jdbc.sql("""
+                UPDATE insights.assessment SET name = :name, owner_id = :owner, tier = :tier, annual_value = :value,
+                    currency = :currency, lost = :lost, score = :score, band = :band, neglected = :neglected,
+                    days_since_contact = :days, cadence_days = :cadence, exposure = :exposure, assessment = :json,
+                    as_of = :asOf
+                WHERE account_id = :id"""), assessment, exposure).update();
     }
 
     /** Accounts we still have, as the filter says, in the order asked for. */

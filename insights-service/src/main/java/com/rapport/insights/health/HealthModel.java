@@ -18,11 +18,15 @@ import java.util.stream.Collectors;
 
 /**
  * Relationship health as a pure function of an account's history and a moment:
- * {@code assess(history, asOf, policy)}. Only what happened up to {@code asOf} counts, so any
+ * {@code assess(history, asOf, policy)}. The score is the weighted average of the factors'
+ * sub-scores, held below HEALTHY while any factor carrying a tenth of the weight or more is at 0. Only what happened up to {@code asOf} counts, so any
  * past moment can be asked about, and a history imported after the fact is judged as one
  * recorded live.
  */
 public final class HealthModel {
+
+    /** A factor carrying at least this share (in percent) of the weight keeps the account out of HEALTHY when at 0. */
+    static final int WEIGHTY_PERCENT = 10;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -31,7 +35,7 @@ public final class HealthModel {
     }
 
     /**
-     * @param history the account's events, in the order they happened
+     * @param history the account's events, in any order: they are taken in the order they happened
      * @return empty if the account was not yet open at {@code asOf}
      */
     public static Optional<Assessment> assess(List<? extends AccountEvent> history, Instant asOf, HealthPolicy policy) {
@@ -54,7 +58,12 @@ public final class HealthModel {
                 momentum(account, asOf, policy),
                 unansweredAttempts(account, policy));
         int totalWeight = factors.stream().mapToInt(FactorScore::weight).sum();
-        int score = (int) Math.round(factors.stream().mapToDouble(factor -> factor.score() * factor.weight()).sum() / totalWeight);
+        int score = totalWeight == 0 ? 100
+                : (int) Math.round(factors.stream().mapToDouble(factor -> factor.score() * factor.weight()).sum() / totalWeight);
+        if (factors.stream().anyMatch(factor -> factor.weight() * 100 >= WEIGHTY_PERCENT * totalWeight && factor.score() == 0)) {
+            // one thing gone badly wrong is enough to watch an account, however well the rest goes
+            score = Math.min(score, policy.healthyFrom() - 1);
+        }
         boolean neglected = !account.lost && daysSinceContact > policy.neglectMultiplier() * cadence;
         return Optional.of(new Assessment(account.accountId, account.name, account.ownerId, account.tier,
                 account.annualValue, account.currency, account.lost, asOf, score, band(score, policy), neglected,
@@ -213,7 +222,7 @@ public final class HealthModel {
         if (attempts == 0) {
             return new FactorScore(Factor.UNANSWERED_ATTEMPTS, 100, weight, "No unanswered attempts since the last two-way contact");
         }
-        int score = attempts < threshold ? 100 - 10 * attempts : Math.max(0, 40 - 20 * (attempts - threshold));
+        int score = attempts < threshold ? 100 : Math.max(0, 40 - 20 * (attempts - threshold));
         return new FactorScore(Factor.UNANSWERED_ATTEMPTS, score, weight,
                 count(attempts, "voicemail or unanswered attempt") + " since the last two-way contact"
                         + (attempts >= threshold ? ": reach them another way" : ""));

@@ -47,6 +47,8 @@ public record HealthPolicy(
         for (Tier tier : Tier.values()) {
             require(cadenceDays.getOrDefault(tier, 0) > 0, "cadenceDays needs a positive number of days for " + tier);
         }
+        require(faceTimeDays.values().stream().allMatch(days -> days > 0), "faceTimeDays must be positive");
+        require(executiveTouchDays.values().stream().allMatch(days -> days > 0), "executiveTouchDays must be positive");
         for (Factor factor : Factor.values()) {
             require(weights.getOrDefault(factor, -1) >= 0, "weights needs a weight of 0 or more for " + factor.key());
         }

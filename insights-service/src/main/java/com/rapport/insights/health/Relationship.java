@@ -21,6 +21,7 @@ import com.rapport.events.outreach.UnmetNeedRaised;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +60,12 @@ final class Relationship {
     final Map<UUID, OpenNeed> openNeeds = new LinkedHashMap<>();
     final List<Sighting> sightings = new ArrayList<>();
 
-    /** @param history the account's events in the order they happened */
+    /** @param history the account's events; events of the same moment are taken in the order given */
     static Relationship asOf(List<? extends AccountEvent> history, Instant asOf) {
         Relationship relationship = new Relationship();
-        for (AccountEvent event : history) {
+        List<AccountEvent> inOrder = new ArrayList<>(history);
+        inOrder.sort(Comparator.comparing(AccountEvent::occurredAt));
+        for (AccountEvent event : inOrder) {
             if (!event.occurredAt().isAfter(asOf)) {
                 relationship.apply(event);
             }
@@ -93,8 +96,11 @@ final class Relationship {
             ownerId = e.ownerId();
         } else if (event instanceof AccountLost) {
             lost = true;
-        } else if (event instanceof AccountWonBack) {
+        } else if (event instanceof AccountWonBack e) {
+            // winning a client back means talking with them: the clocks start again from here
             lost = false;
+            lastConnected = latest(lastConnected, e.occurredAt());
+            attemptsSinceConnected = 0;
         } else if (event instanceof ContactLogged e) {
             contact(e);
         } else if (event instanceof PitchMade e) {

@@ -1,0 +1,30 @@
+package com.rapport.insights.calllist;
+
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Who {@code ownerId} should call on {@code date}, and why, the highest priority first: the HTTP contract's call list. */
+public record CallList(String ownerId, LocalDate date, List<Item> items) {
+
+    public CallList {
+        items = List.copyOf(items);
+    }
+
+    /**
+     * One account to call.
+     *
+     * @param kind     the occasion the account is on the list for; others it is also due are noted in the reason
+     * @param reason   why, in words a person can read
+     * @param agenda   what to talk about
+     * @param priority higher first; see {@link CallListRanking} for how it is made
+     * @param score    the account's health score at the end of the day, as are {@code band} and {@code neglected}
+     */
+    public record Item(UUID accountId, String name, Tier tier, BigDecimal annualValue, String currency, Occasion kind,
+                       String reason, String agenda, double priority, int score, HealthBand band, boolean neglected) {
+    }
+}

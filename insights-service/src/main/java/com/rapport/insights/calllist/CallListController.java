@@ -1,0 +1,56 @@
+package com.rapport.insights.calllist;
+
+import com.rapport.insights.history.AccountHistories;
+import com.rapport.platform.problem.InvalidField;
+import com.rapport.platform.validation.StaffId;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+@RestController
+class CallListController {
+
+    private final AccountHistories histories;
+    private final CallListRanking ranking;
+    private final Clock clock;
+
+    CallListController(AccountHistories histories, CallListRanking ranking, Clock clock) {
+        this.histories = histories;
+        this.ranking = ranking;
+        this.clock = clock;
+    }
+
+    /**
+     * Who {@code owner} should call on {@code date} (today in UTC unless given, and within a year of
+     * it either way), and why, the highest priority first. An owner without accounts has an empty list.
+     */
+    @GetMapping("/api/insights/call-list")
+    CallList callList(@RequestParam(required = false) @StaffId String owner,
+                      @RequestParam(required = false) String date,
+                      @RequestParam(defaultValue = "10") @Min(1) @Max(100) int size) {
+        if (owner == null) {
+            throw new InvalidField("owner", "NotNull", "is required: the staff id whose call list it is");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate day = date == null ? today : dateOf(date);
+        if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
+            throw new InvalidField("date", "WithinAYear", "must lie within a year of today (" + today + ")");
+        }
+        return ranking.callList(owner, day, histories.accounts().stream().map(histories::of), size);
+    }
+
+    private static LocalDate dateOf(String date) {
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidField("date", "Format", "must be an ISO date, e.g. 2026-01-31");
+        }
+    }
+}

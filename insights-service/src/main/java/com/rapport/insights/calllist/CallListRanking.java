@@ -1,0 +1,285 @@
+package com.rapport.insights.calllist;
+
+import com.rapport.events.AccountEvent;
+import com.rapport.events.account.AccountLost;
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+import com.rapport.events.outreach.ContactLogged;
+import com.rapport.events.outreach.ContactOutcome;
+import com.rapport.insights.health.Assessment;
+import com.rapport.insights.health.Factor;
+import com.rapport.insights.health.FactorScore;
+import com.rapport.insights.health.HealthModel;
+import com.rapport.insights.health.HealthPolicy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Who an owner should call on a day, and why: a pure function of the account histories, the day,
+ * the health policy and the {@link CallListRules}. Every account the owner has at the end of the
+ * day (23:59:59 UTC) is assessed as it stood then; an account due a call on one or more
+ * {@link Occasion}s is listed once, for the weightiest, with the others noted in its reason.
+ *
+ * <p>Priority, higher first, rounded to one decimal:
+ * <pre>
+ *   priority = occasion weight
+ *            × (1 + annual value / the owner's largest annual value)
+ *            × (1 + (100 − score) / 100)
+ * </pre>
+ * The occasion sets the order of magnitude: slipping 100, lost without interview 80, voicemail
+ * follow-up 60, weekly check-in 40, re-pitch 20. Value and ill health can each double it: the
+ * owner's most valuable account doubles it, and so does a score of 0. So on the same occasion the
+ * more valuable and the sicker account comes first; a valuable, sick account can climb past a
+ * neighbouring occasion; and a re-pitch (at most 80) never outranks a slipping account (at least
+ * 100). The largest annual value is over every account the owner has on the day, lost ones
+ * included, and values are compared as numbers, whatever their currency. Ties go to the larger
+ * annual value, then to the name.
+ */
+public final class CallListRanking {
+
+    static final String CHECK_IN = "Check in, no agenda: ask what we do right, what we do wrong, and how we can improve";
+    static final String WEEKLY_CHECK_IN = "One top client a week: ask what we do right, what we do wrong, how we can improve";
+    static final String EXIT_INTERVIEW = "Call the client we lost and learn why: what could we have done?";
+    static final String RE_PITCH = "Re-pitch as if they were a new prospect";
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private static final Comparator<CallList.Item> HIGHEST_PRIORITY_FIRST = Comparator
+            .comparingDouble(CallList.Item::priority).reversed()
+            .thenComparing(CallList.Item::annualValue, Comparator.nullsLast(Comparator.reverseOrder()))
+            .thenComparing(CallList.Item::name, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(CallList.Item::accountId);
+
+    private final HealthPolicy policy;
+    private final CallListRules rules;
+
+    public CallListRanking(HealthPolicy policy, CallListRules rules) {
+        this.policy = Objects.requireNonNull(policy);
+        this.rules = Objects.requireNonNull(rules);
+    }
+
+    /**
+     * @param histories every account's events, each in the order they happened; those of other owners are passed over
+     * @param size      at most this many accounts
+     */
+    public CallList callList(String ownerId, LocalDate date, Stream<? extends List<? extends AccountEvent>> histories,
+                             int size) {
+        Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        List<Account> accounts = histories
+                .flatMap(history -> HealthModel.assess(history, endOfDay, policy)
+                        .filter(assessment -> ownerId.equals(assessment.ownerId()))
+                        .map(assessment -> new Account(assessment, AccountFacts.asOf(history, endOfDay)))
+                        .stream())
+                .toList();
+        Portfolio portfolio = Portfolio.of(accounts, rules.topKeyAccounts());
+        List<CallList.Item> items = accounts.stream()
+                .map(account -> item(account, date, endOfDay, portfolio))
+                .flatMap(Optional::stream)
+                .sorted(HIGHEST_PRIORITY_FIRST)
+                .limit(size)
+                .toList();
+        return new CallList(ownerId, date, items);
+    }
+
+    private Optional<CallList.Item> item(Account account, LocalDate date, Instant endOfDay, Portfolio portfolio) {
+        List<Candidate> candidates = candidates(account, date, endOfDay, portfolio);
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate main = candidates.get(0);
+        String reason = candidates.size() == 1 ? main.reason() : main.reason() + ". Also due: "
+                + candidates.stream().skip(1).map(candidate -> candidate.occasion().note()).collect(Collectors.joining(", "));
+        Assessment health = account.health();
+        double priority = main.occasion().weight() * portfolio.valueFactor(account.value())
+                * (1 + (100 - health.score()) / 100.0);
+        return Optional.of(new CallList.Item(health.accountId(), health.name(), health.tier(), health.annualValue(),
+                health.currency(), main.occasion(), reason, main.agenda(), Math.round(priority * 10) / 10.0,
+                health.score(), health.band(), health.neglected()));
+    }
+
+    /** Every occasion the account is due a call on, the weightiest first. */
+    private List<Candidate> candidates(Account account, LocalDate date, Instant endOfDay, Portfolio portfolio) {
+        Assessment health = account.health();
+        AccountFacts facts = account.facts();
+        if (health.lost()) {
+            return lostWithoutInterview(facts, date).stream().toList();
+        }
+        if (facts.lastConnected != null && daysBetween(facts.lastConnected, date) < rules.recentlyConnectedDays()) {
+            return List.of();
+        }
+        return Stream.of(slipping(health, facts, endOfDay), voicemailFollowUp(facts, endOfDay),
+                        weeklyCheckIn(account, date, portfolio), rePitch(health))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(Candidate::occasion))
+                .toList();
+    }
+
+    /** Neglected, AT_RISK or CRITICAL: the top reasons, and a check-in that brings up what the factors point at. */
+    private Optional<Candidate> slipping(Assessment health, AccountFacts facts, Instant endOfDay) {
+        boolean sinking = health.band() == HealthBand.AT_RISK || health.band() == HealthBand.CRITICAL;
+        if (!health.neglected() && !sinking) {
+            return Optional.empty();
+        }
+        String band = health.band() == HealthBand.CRITICAL ? "critical" : "at risk";
+        String state = health.neglected() ? (sinking ? "Neglected and " + band : "Neglected") : capitalised(band);
+        // the factors' own reasons may hold semicolons: a full stop between them keeps them apart
+        String reason = state + " (score " + health.score() + "): " + String.join(". ", health.topReasons(3));
+
+        List<String> agenda = new ArrayList<>(List.of(CHECK_IN));
+        if (facts.unansweredComplaint != null) {
+            agenda.add("Address the unanswered complaint: \u201c" + shortened(facts.unansweredComplaint.doingWrong()) + "\u201d");
+        }
+        if (worseThanExpected(health, Factor.UNMET_NEEDS)) {
+            facts.oldestOpenNeed().ifPresent(need ->
+                    agenda.add("Talk through the open unmet need: \u201c" + shortened(need.description()) + "\u201d"));
+        }
+        if (worseThanExpected(health, Factor.COMPETITOR_PRESSURE)) {
+            List<String> competitors = facts.competitorsSeenAfter(endOfDay.minus(Duration.ofDays(policy.competitorWindowDays())));
+            if (!competitors.isEmpty()) {
+                agenda.add("Ask about the competitor" + (competitors.size() == 1 ? "" : "s") + " seen around them: "
+                        + String.join(", ", competitors));
+            }
+        }
+        return Optional.of(new Candidate(Occasion.SLIPPING, reason, String.join(". ", agenda)));
+    }
+
+    /** The last attempt went to voicemail or unanswered, and the call planned after it is due. */
+    private static Optional<Candidate> voicemailFollowUp(AccountFacts facts, Instant endOfDay) {
+        ContactLogged last = facts.lastContact;
+        if (last == null || last.outcome() == ContactOutcome.CONNECTED) {
+            return Optional.empty();
+        }
+        String attempt = last.outcome() == ContactOutcome.VOICEMAIL ? "Voicemail" : "No answer";
+        return facts.callDueBy(endOfDay).map(call -> new Candidate(Occasion.VOICEMAIL_FOLLOW_UP,
+                attempt + " on " + DAY.format(last.occurredAt()) + ": call again as planned (due "
+                        + DAY.format(call.dueAt()) + ")",
+                call.purpose() == null || call.purpose().isBlank() ? CHECK_IN : "Call again as planned: " + call.purpose()));
+    }
+
+    /**
+     * Every STRATEGIC account, and a KEY one among the owner's most valuable, hears from us every
+     * week; one never spoken to counts from its opening, as contact recency does.
+     */
+    private Optional<Candidate> weeklyCheckIn(Account account, LocalDate date, Portfolio portfolio) {
+        Assessment health = account.health();
+        boolean strategic = health.tier() == Tier.STRATEGIC;
+        boolean topKey = health.tier() == Tier.KEY && portfolio.mostValuable().contains(health.accountId());
+        if (!strategic && !topKey) {
+            return Optional.empty();
+        }
+        Instant lastConnected = account.facts().lastConnected;
+        long days = daysBetween(lastConnected != null ? lastConnected : account.facts().openedAt, date);
+        if (days < rules.weeklyCheckInDays()) {
+            return Optional.empty();
+        }
+        String which = strategic ? "Strategic account" : "Key account, one of your " + rules.topKeyAccounts() + " most valuable";
+        String since = lastConnected == null
+                ? "no two-way contact since it was opened " + ago(days)
+                : "last two-way contact " + ago(days);
+        return Optional.of(new Candidate(Occasion.WEEKLY_CHECK_IN, which + ", " + since + ": due its weekly check-in",
+                WEEKLY_CHECK_IN));
+    }
+
+    private static Optional<Candidate> rePitch(Assessment health) {
+        FactorScore rePitch = factor(health, Factor.RE_PITCH);
+        return worseThanExpected(health, Factor.RE_PITCH)
+                ? Optional.of(new Candidate(Occasion.RE_PITCH, rePitch.reason(), RE_PITCH))
+                : Optional.empty();
+    }
+
+    /** Lost recently, and nobody has asked them why yet: the exit interview, while they still remember. */
+    private Optional<Candidate> lostWithoutInterview(AccountFacts facts, LocalDate date) {
+        AccountLost loss = facts.loss;
+        if (loss == null || facts.interviewedSinceLoss) {
+            return Optional.empty();
+        }
+        long days = daysBetween(loss.occurredAt(), date);
+        if (days >= rules.interviewWithinDays()) {
+            return Optional.empty();
+        }
+        String why = loss.reason() == null ? "" : " (" + loss.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + (loss.competitor() == null || loss.competitor().isBlank() ? "" : ", to " + loss.competitor()) + ")";
+        return Optional.of(new Candidate(Occasion.LOST_WITHOUT_INTERVIEW,
+                "Lost on " + DAY.format(loss.occurredAt()) + why + ", " + ago(days) + "; no exit interview yet",
+                EXIT_INTERVIEW));
+    }
+
+    /** A factor that counts and scores below what is expected: the factors "say so". */
+    private static boolean worseThanExpected(Assessment health, Factor factor) {
+        FactorScore score = factor(health, factor);
+        return score.weight() > 0 && score.score() < 100;
+    }
+
+    private static FactorScore factor(Assessment health, Factor factor) {
+        return health.factors().stream()
+                .filter(score -> score.factor() == factor)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the health model left out " + factor.key()));
+    }
+
+    /** Calendar days in UTC from the moment's day to {@code date}: 0 for the same day. */
+    private static long daysBetween(Instant moment, LocalDate date) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(moment, ZoneOffset.UTC), date);
+    }
+
+    private static String ago(long days) {
+        return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String shortened(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
+    }
+
+    private record Account(Assessment health, AccountFacts facts) {
+
+        BigDecimal value() {
+            return health.annualValue() == null ? BigDecimal.ZERO : health.annualValue();
+        }
+    }
+
+    private record Candidate(Occasion occasion, String reason, String agenda) {
+    }
+
+    /** What the owner's accounts are worth, against which each one's value is weighed. */
+    private record Portfolio(BigDecimal largestValue, Set<UUID> mostValuable) {
+
+        static Portfolio of(List<Account> accounts, int top) {
+            BigDecimal largest = accounts.stream().map(Account::value).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+            Set<UUID> mostValuable = accounts.stream()
+                    .filter(account -> !account.health().lost())
+                    .sorted(Comparator.comparing(Account::value).reversed()
+                            .thenComparing(account -> account.health().accountId()))
+                    .limit(top)
+                    .map(account -> account.health().accountId())
+                    .collect(Collectors.toUnmodifiableSet());
+            return new Portfolio(largest, mostValuable);
+        }
+
+        /** 1 for an account worth nothing, 2 for the owner's most valuable. */
+        double valueFactor(BigDecimal value) {
+            return largestValue.signum() <= 0 ? 1 : 1 + value.doubleValue() / largestValue.doubleValue();
+        }
+    }
+}

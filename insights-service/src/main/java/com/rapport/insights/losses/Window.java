@@ -1,0 +1,26 @@
+package com.rapport.insights.losses;
+
+import com.rapport.platform.problem.InvalidField;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The losses a report covers: those that occurred in [from, to). */
+public record Window(Instant from, Instant to) {
+
+    static final Duration DEFAULT_LENGTH = Duration.ofDays(365);
+
+    /** Either end may be left out: {@code to} is then now, {@code from} a year before {@code to}. */
+    public static Window of(Instant from, Instant to, Instant now) {
+        Instant end = to != null ? to : now;
+        Instant start = from != null ? from : end.minus(DEFAULT_LENGTH);
+        if (!start.isBefore(end)) {
+            throw new InvalidField("from", "BeforeTo", "must be before to (" + end + ")");
+        }
+        return new Window(start, end);
+    }
+
+    boolean contains(Instant at) {
+        return !at.isBefore(from) && at.isBefore(to);
+    }
+}
