@@ -47,6 +47,11 @@ final class Api {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of());
     }
 
+    /** A plain-text resource, such as a Prometheus scrape. */
+    Reply getText(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of("Accept", "text/plain"));
+    }
+
     Reply post(String path, Object body) {
         return post(path, JSON.writeValueAsString(body), Map.of());
     }
@@ -68,7 +73,7 @@ final class Api {
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Content-Type", "application/json").header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30));
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().map(), response.body());

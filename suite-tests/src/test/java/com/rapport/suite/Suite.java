@@ -75,6 +75,11 @@ final class Suite implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + ports.get(Component.GATEWAY));
     }
 
+    /** A service's own address, for what is not behind the gateway (its actuator). */
+    URI service(Component component) {
+        return URI.create("http://127.0.0.1:" + ports.get(component));
+    }
+
     Database database() {
         return database;
     }

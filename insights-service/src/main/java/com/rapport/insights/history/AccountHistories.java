@@ -43,6 +43,8 @@ public class AccountHistories {
 
     private static final Logger log = LoggerFactory.getLogger(AccountHistories.class);
 
+    private static final long PROGRESS_EVERY = 1000;
+
     private static final Set<Class<?>> CONCLUSIONS = Set.of(HealthBandChanged.class, NeglectFlagRaised.class,
             NeglectFlagCleared.class);
 
@@ -63,6 +65,9 @@ public class AccountHistories {
         }
         if (!isKept(message.getIdentifier())) {
             keep(event, message, token);
+        }
+        if (replay.isReplay() && token.position().orElse(0) % PROGRESS_EVERY == 0) {
+            log.info("Rebuilding the account histories: at global index {}", token.position().orElse(0));
         }
         listener.historyChanged(event.accountId(), replay.isReplay());
     }

@@ -12,6 +12,19 @@ import java.util.UUID;
  */
 public record AccountStanding(UUID accountId, Instant openedAt, boolean lost) {
 
+    /** For the recorder: the standing a record of each kind needs. */
+    public static boolean isActive(AccountStanding standing) {
+        return !standing.lost();
+    }
+
+    public static boolean isLost(AccountStanding standing) {
+        return standing.lost();
+    }
+
+    public static boolean isAny(AccountStanding standing) {
+        return true;
+    }
+
     /** Contacts, pitches, needs, signals and calls are for clients we still have. */
     public void requireActive(String what) {
         if (lost) {

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The accounts outreach knows of, from the account events in the shared store: its own
@@ -59,13 +60,14 @@ public class KnownAccounts {
     }
 
     /**
-     * The account's standing. An account opened a moment ago through the gateway may not have
-     * reached this table yet: wait a little before calling it unknown.
+     * The account's standing. An account opened, lost or won back a moment ago through the
+     * gateway may not have reached this table yet: when the account is unknown, or not as the
+     * request needs it, wait a little for its events before answering with what is known.
      */
-    public AccountStanding standing(UUID accountId) {
+    public AccountStanding standing(UUID accountId, Predicate<AccountStanding> needed) {
         Instant deadline = Instant.now().plus(patience);
         Optional<AccountStanding> standing = find(accountId);
-        while (standing.isEmpty() && Instant.now().isBefore(deadline)) {
+        while (!standing.map(needed::test).orElse(false) && Instant.now().isBefore(deadline)) {
             pause();
             standing = find(accountId);
         }

@@ -2,6 +2,7 @@ package com.rapport.outreach.call;
 
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.outreach.contact.LoggedContacts;
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.validation.StaffId;
@@ -48,7 +49,7 @@ class CallController {
     @PostMapping("/api/outreach/accounts/{accountId}/calls")
     ResponseEntity<CommandReply> schedule(@PathVariable UUID accountId, @Valid @RequestBody CallPlan plan,
                                           @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
-        return recorder.recordNew(accountId, "call", plan.callId(), key, plan.occurredAt(),
+        return recorder.recordNew(accountId, "call", AccountStanding::isActive, plan.callId(), key, plan.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, plan.staffId(), plan.dueAt(),
                         plan.purpose().strip(), occurredAt, receivedAt, account));
     }

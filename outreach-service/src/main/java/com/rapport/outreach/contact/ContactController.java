@@ -5,6 +5,7 @@ import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.StaffRole;
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.CommandReply;
@@ -41,7 +42,7 @@ class ContactController {
     @PostMapping("/api/outreach/accounts/{accountId}/contacts")
     ResponseEntity<CommandReply> log(@PathVariable UUID accountId, @Valid @RequestBody ContactReport report,
                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
-        return recorder.recordNew(accountId, "contact", report.contactId(), key, report.occurredAt(),
+        return recorder.recordNew(accountId, "contact", AccountStanding::isActive, report.contactId(), key, report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
                         Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), report.staffId(),
                         report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),

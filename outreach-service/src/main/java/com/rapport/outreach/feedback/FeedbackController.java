@@ -1,6 +1,7 @@
 package com.rapport.outreach.feedback;
 
 import com.rapport.events.outreach.FeedbackSource;
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
@@ -49,7 +50,7 @@ class FeedbackController {
         if (report.saysNothing()) {
             throw new InvalidField("$", "NotEmpty", "must say at least one of doingRight, doingWrong, couldImprove, npsScore");
         }
-        return recorder.recordNew(accountId, "feedback", report.feedbackId(), key, report.occurredAt(),
+        return recorder.recordNew(accountId, "feedback", AccountStanding::isAny, report.feedbackId(), key, report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordFeedback(id, accountId, report.source(),
                         report.doingRight(), report.doingWrong(), report.couldImprove(), report.npsScore(),
                         report.staffId(), occurredAt, receivedAt, account));

@@ -2,6 +2,7 @@ package com.rapport.outreach.interview;
 
 import com.rapport.events.account.LossReason;
 import com.rapport.events.outreach.WinBackChance;
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.CommandReply;
@@ -40,7 +41,7 @@ class ExitInterviewController {
                                         @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
         List<LossReason> others = interview.otherReasons() == null ? List.of()
                 : interview.otherReasons().stream().distinct().filter(reason -> reason != interview.primaryReason()).toList();
-        return recorder.recordNew(accountId, "exit-interview", interview.interviewId(), key, interview.occurredAt(),
+        return recorder.recordNew(accountId, "exit-interview", AccountStanding::isLost, interview.interviewId(), key, interview.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordExitInterview(id, accountId, interview.primaryReason(),
                         others, interview.competitor(), interview.whatWeCouldHaveDone(), interview.winBackChance(),
                         interview.staffId(), occurredAt, receivedAt, account));

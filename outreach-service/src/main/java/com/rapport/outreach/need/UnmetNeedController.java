@@ -1,5 +1,6 @@
 package com.rapport.outreach.need;
 
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
@@ -55,7 +56,7 @@ class UnmetNeedController {
     @PostMapping("/api/outreach/accounts/{accountId}/unmet-needs")
     ResponseEntity<CommandReply> raise(@PathVariable UUID accountId, @Valid @RequestBody NeedReport need,
                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
-        return recorder.recordNew(accountId, "unmet-need", need.needId(), key, need.occurredAt(),
+        return recorder.recordNew(accountId, "unmet-need", AccountStanding::isActive, need.needId(), key, need.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RaiseUnmetNeed(id, accountId, need.description().strip(),
                         need.category().strip(), need.discoveredVia(), need.staffId(), occurredAt, receivedAt, account));
     }

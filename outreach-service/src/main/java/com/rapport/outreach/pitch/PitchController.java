@@ -1,6 +1,7 @@
 package com.rapport.outreach.pitch;
 
 import com.rapport.events.outreach.PitchOutcome;
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.CommandReply;
@@ -38,7 +39,7 @@ class PitchController {
     @PostMapping("/api/outreach/accounts/{accountId}/pitches")
     ResponseEntity<CommandReply> make(@PathVariable UUID accountId, @Valid @RequestBody PitchReport pitch,
                                       @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
-        return recorder.recordNew(accountId, "pitch", pitch.pitchId(), key, pitch.occurredAt(),
+        return recorder.recordNew(accountId, "pitch", AccountStanding::isActive, pitch.pitchId(), key, pitch.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
                         pitch.faceToFace(), pitch.staffId(), occurredAt, receivedAt, account));
     }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** The steps every outreach endpoint shares, between a valid request body and its answer. */
 @Component
@@ -42,13 +43,15 @@ public class Recorder {
      * Records something new that happened with an account: 201 with its id once the event is
      * committed; the same request again gets the same answer and appends nothing.
      *
-     * @param kind names what is recorded, so one Idempotency-Key cannot name two kinds of record
+     * @param kind   names what is recorded, so one Idempotency-Key cannot name two kinds of record
+     * @param needed the standing the record needs, which a loss or win-back just made may still be on its way to
      */
-    public ResponseEntity<CommandReply> recordNew(UUID accountId, String kind, UUID requestedId, String idempotencyKey,
-                                                  Instant occurredAt, NewRecord record) {
+    public ResponseEntity<CommandReply> recordNew(UUID accountId, String kind, Predicate<AccountStanding> needed,
+                                                  UUID requestedId, String idempotencyKey, Instant occurredAt,
+                                                  NewRecord record) {
         Instant requestedAt = clock.requireNotInFuture(occurredAt);
         UUID id = RequestedId.resolve(requestedId, idempotencyKey, "outreach." + kind);
-        AccountStanding account = accounts.standing(accountId);
+        AccountStanding account = accounts.standing(accountId, needed);
         commands.sendAndWait(record.command(id, requestedAt, clock.now(), account));
         return CommandReply.created("/api/outreach/accounts/" + accountId + "/timeline", id);
     }

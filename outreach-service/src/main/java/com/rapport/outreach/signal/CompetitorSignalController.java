@@ -1,5 +1,6 @@
 package com.rapport.outreach.signal;
 
+import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.CommandReply;
@@ -33,7 +34,7 @@ class CompetitorSignalController {
     @PostMapping("/api/outreach/accounts/{accountId}/competitor-signals")
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Sighting sighting,
                                         @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
-        return recorder.recordNew(accountId, "competitor-signal", sighting.signalId(), key, sighting.occurredAt(),
+        return recorder.recordNew(accountId, "competitor-signal", AccountStanding::isActive, sighting.signalId(), key, sighting.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordCompetitorSighting(id, accountId,
                         sighting.competitor().strip(), sighting.note(), sighting.staffId(), occurredAt, receivedAt, account));
     }

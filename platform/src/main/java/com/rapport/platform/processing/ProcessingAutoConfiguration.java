@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
-/** The processors endpoint, in every service that has event processors. */
+/** The processors endpoint and metrics, in every service that has event processors. */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class ProcessingAutoConfiguration {
 
@@ -15,5 +15,11 @@ public class ProcessingAutoConfiguration {
     @ConditionalOnAvailableEndpoint
     public ProcessorsEndpoint processorsEndpoint(EventProcessingConfiguration processing) {
         return new ProcessorsEndpoint(processing);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventProcessingConfiguration.class)
+    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing) {
+        return new EventProcessorMetrics(processing);
     }
 }

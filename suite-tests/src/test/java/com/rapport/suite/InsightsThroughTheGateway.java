@@ -1,0 +1,228 @@
+package com.rapport.suite;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The insights part of the contract, end to end: accounts with scripted histories, written
+ * through the gateway as staff would (dated in the past), give the expected bands, flags and
+ * readable reasons. Each subclass starts its own suite, so the portfolio holds only these.
+ */
+abstract class InsightsThroughTheGateway {
+
+    protected static Suite suite;
+    protected static Api api;
+    static UUID tended;
+    static UUID quiet;
+    static UUID voicemails;
+    static UUID troubled;
+    static UUID departed;
+
+    /** Runs the suite's subclass starts: JUnit runs a superclass's @BeforeAll first, before there is a suite. */
+    static void use(Suite started) {
+        suite = started;
+        api = new Api(started.gateway());
+        writeTheHistories();
+    }
+
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+            suite = null;
+        }
+    }
+
+    private static void writeTheHistories() {
+        Script script = new Script(api);
+        tended = script.opened("Tended Strategic", "STRATEGIC", 900_000, "alice", 400);
+        for (int day = 178; day >= 4; day -= 6) {
+            script.connectedCall(tended, day);
+        }
+        script.contact(tended, "CONNECTED", "MEETING", "EXECUTIVE", 30);
+        script.pitch(tended, true, 60);
+        script.feedback(tended, 10, null, 20);
+
+        quiet = script.opened("Gone Quiet", "KEY", 250_000, "alice", 300);
+        for (int day = 170; day >= 80; day -= 30) {
+            script.connectedCall(quiet, day);
+        }
+
+        voicemails = script.opened("Only Voicemails", "KEY", 120_000, "bob", 200);
+        script.connectedCall(voicemails, 65);
+        for (int day = 60; day >= 10; day -= 10) {
+            script.voicemail(voicemails, day);
+        }
+
+        troubled = script.opened("Troubled Times", "KEY", 400_000, "bob", 200);
+        script.connectedCall(troubled, 40);
+        script.connectedCall(troubled, 5);
+        script.need(troubled, "Weekly usage dashboards", 60);
+        script.competitor(troubled, "Globex", 10);
+        script.feedback(troubled, 3, "Nobody answers our tickets", 2);
+
+        departed = script.opened("Departed Ltd", "KEY", 180_000, "alice", 300);
+        for (int day = 290; day >= 150; day -= 20) {
+            script.connectedCall(departed, day);
+        }
+        script.lost(departed, "COMPETITOR_OFFER", 40);
+        script.exitInterview(departed, "PRICE", "Globex", 30);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> health(troubled).get("factors").valueStream()
+                .anyMatch(factor -> factor.get("reason").asString().contains("Nobody answers")));
+    }
+
+    static JsonNode health(UUID account) {
+        Api.Reply reply = api.get("/api/insights/accounts/" + account + "/health");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    static List<String> reasons(JsonNode assessment) {
+        return assessment.get("factors").valueStream().map(factor -> factor.get("reason").asString()).toList();
+    }
+
+    @Test
+    void aWellTendedStrategicAccountIsHealthy() {
+        JsonNode health = health(tended);
+
+        assertThat(health.get("band").asString()).isEqualTo("HEALTHY");
+        assertThat(health.get("neglected").asBoolean()).isFalse();
+        assertThat(health.get("cadenceDays").asInt()).isEqualTo(7);
+        assertThat(health.get("factors").size()).isEqualTo(9);
+        assertThat(reasons(health)).contains("Last two-way contact 4 days ago; cadence is 7");
+    }
+
+    @Test
+    void anAccountGoneQuietIsNeglectedAndAtRisk() {
+        JsonNode health = health(quiet);
+
+        assertThat(health.get("neglected").asBoolean()).isTrue();
+        assertThat(health.get("band").asString()).isIn("AT_RISK", "CRITICAL");
+        assertThat(health.get("daysSinceContact").asInt()).isEqualTo(80);
+        assertThat(health.get("topReasons").get(0).asString()).isEqualTo("No two-way contact in 80 days; cadence is 30");
+    }
+
+    @Test
+    void twoMonthsOfVoicemailsAreNeglectAndSaySo() {
+        JsonNode health = health(voicemails);
+
+        assertThat(health.get("neglected").asBoolean()).isTrue();
+        assertThat(reasons(health)).contains("6 voicemail or unanswered attempts since the last two-way contact: reach them another way");
+    }
+
+    @Test
+    void anOldNeedADetractorAndACompetitorWeighOnAnAccountInTouch() {
+        JsonNode health = health(troubled);
+
+        assertThat(health.get("neglected").asBoolean()).isFalse();
+        assertThat(health.get("band").asString()).isNotEqualTo("HEALTHY");
+        assertThat(String.join("\n", reasons(health)))
+                .contains("open for more than 30 days", "Weekly usage dashboards")
+                .contains("Latest NPS 3 (detractor)", "unanswered: \u201cNobody answers our tickets\u201d")
+                .contains("Globex");
+    }
+
+    @Test
+    void healthCanBeAskedForAPastMoment() {
+        JsonNode then = api.get("/api/insights/accounts/" + quiet + "/health?asOf=" + new Script(api).daysAgo(100)).json();
+
+        assertThat(then.get("neglected").asBoolean()).isFalse();
+        assertThat(then.get("daysSinceContact").asInt()).isEqualTo(10);
+        assertThat(api.get("/api/insights/accounts/" + quiet + "/health?asOf=" + new Script(api).daysAgo(400)).status())
+                .isEqualTo(400);
+        assertThat(api.get("/api/insights/accounts/" + UUID.randomUUID() + "/health").status()).isEqualTo(404);
+    }
+
+    @Test
+    void thePortfolioPutsTheMostValueAtRiskFirst() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/insights/health").json().get("total").asInt() == 4);
+
+        List<String> order = api.get("/api/insights/health").json().get("items").valueStream()
+                .map(item -> item.get("name").asString()).toList();
+        JsonNode neglected = api.get("/api/insights/health?neglected=true&sort=NAME").json();
+        JsonNode figures = api.get("/api/insights/portfolio").json();
+
+        assertThat(order.get(order.size() - 1)).isEqualTo("Tended Strategic");
+        assertThat(order.get(0)).isIn("Troubled Times", "Gone Quiet");
+        assertThat(neglected.get("items").valueStream().map(item -> item.get("name").asString()))
+                .containsExactly("Gone Quiet", "Only Voicemails");
+        assertThat(figures.get("accounts").asInt()).as("the lost account is not in the portfolio").isEqualTo(4);
+        assertThat(figures.get("neglected").asInt()).isEqualTo(2);
+        assertThat(figures.get("bands").get("HEALTHY").asInt()).isEqualTo(1);
+        assertThat(figures.get("owners").valueStream().map(owner -> owner.get("ownerId").asString()))
+                .containsExactly("alice", "bob");
+        assertThat(figures.get("valueAtRisk").get(0).get("currency").asString()).isEqualTo("EUR");
+    }
+
+    /**
+     * Called every 20 days, then nothing for 110 days, then lost 40 days ago: neglected from 46 days
+     * after the last call (1.5 x 30), 104 days ago, so Rapport warned 64 days ahead.
+     */
+    @Test
+    void theLossAnalysisSaysHowLongBeforeTheLossRapportWarned() {
+        JsonNode losses = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/insights/losses").json(),
+                report -> report.get("items").size() == 1 && report.get("items").get(0).get("interviewed").asBoolean());
+
+        JsonNode loss = losses.get("items").get(0);
+        assertThat(loss.get("accountId").asString()).isEqualTo(departed.toString());
+        assertThat(loss.get("primaryReason").asString()).isEqualTo("PRICE");
+        assertThat(loss.get("competitor").asString()).isEqualTo("Globex");
+        assertThat(loss.get("flaggedAs").asString()).isEqualTo("NEGLECTED");
+        assertThat(loss.get("leadTimeDays").asInt()).isEqualTo(64);
+        assertThat(losses.get("flaggedShare").decimalValue()).isEqualByComparingTo("1");
+        assertThat(losses.get("interviewCoverage").decimalValue()).isEqualByComparingTo("1");
+        assertThat(losses.get("medianLeadTimeDays").decimalValue()).isEqualByComparingTo("64");
+        assertThat(losses.get("byReason").get("PRICE").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theCallListPutsTheNeglectedAndSlippingFirstWithAnAgenda() {
+        JsonNode list = api.get("/api/insights/call-list?owner=alice").json();
+
+        List<String> names = list.get("items").valueStream().map(item -> item.get("name").asString()).toList();
+        assertThat(names.get(0)).isEqualTo("Gone Quiet");
+        assertThat(list.get("items").get(0).get("reason").asString()).contains("No two-way contact in 80 days");
+        assertThat(list.get("items").get(0).get("agenda").asString()).contains("what we do right", "what we do wrong");
+        assertThat(names).doesNotContain("Only Voicemails", "Troubled Times");
+        assertThat(api.get("/api/insights/call-list").status()).isEqualTo(400);
+    }
+
+    @Test
+    void openNeedsAreListedByAge() {
+        JsonNode needs = api.get("/api/insights/unmet-needs").json();
+
+        assertThat(needs.get("items").valueStream().map(need -> need.get("description").asString()))
+                .containsExactly("Weekly usage dashboards");
+        assertThat(needs.get("items").get(0).get("ageDays").asInt()).isEqualTo(60);
+        assertThat(needs.get("byCategory").get(0).get("category").asString()).isEqualTo("Reporting");
+    }
+
+    @Test
+    void processorsReportWhereTheyAreToPrometheus() {
+        Api insights = new Api(suite.service(Suite.Component.INSIGHTS));
+
+        String scrape = insights.getText("/actuator/prometheus").text();
+
+        assertThat(scrape).contains("rapport_processor_position{", "processor=\"histories\"",
+                "rapport_processor_replaying{", "application=\"insights-service\"");
+    }
+
+    @Test
+    void aNeglectFlagIsPublishedOnceAndShowsInTheTimeline() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/outreach/accounts/" + quiet + "/timeline?size=100")
+                .json().get("items").valueStream().anyMatch(item -> item.get("type").asString().equals("rapport.insights.neglect-flag-raised")));
+
+        List<JsonNode> flags = api.get("/api/outreach/accounts/" + quiet + "/timeline?size=100").json().get("items").valueStream()
+                .filter(item -> item.get("type").asString().equals("rapport.insights.neglect-flag-raised")).toList();
+
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).get("summary").asString()).startsWith("Flagged as neglected: no two-way contact in");
+    }
+}
