@@ -63,10 +63,22 @@ abstract class OutreachThroughTheGateway {
         return body;
     }
 
-    private static JsonNode awaitTimeline(UUID accountId, int entries) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/outreach/accounts/" + accountId + "/timeline?size=500").json(),
-                timeline -> timeline.get("total").asInt() == entries);
+    /** The account's story as recorded by staff, leaving out insights' conclusions, which depend on the moment. */
+    private static List<JsonNode> recorded(UUID accountId) {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode timeline = api.get("/api/outreach/accounts/" + accountId + "/timeline?size=500&page=" + page).json();
+            timeline.get("items").valueStream()
+                    .filter(item -> !item.get("type").asString().startsWith("rapport.insights."))
+                    .forEach(items::add);
+            if ((long) (page + 1) * 500 >= timeline.get("total").asLong()) {
+                return items;
+            }
+        }
+    }
+
+    private static List<JsonNode> awaitTimeline(UUID accountId, int entries) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> recorded(accountId), items -> items.size() == entries);
     }
 
     /** An account just opened through the gateway can be written to at once: outreach waits for its event. */
@@ -95,9 +107,9 @@ abstract class OutreachThroughTheGateway {
                 "doingRight", "Fast support", "doingWrong", "Slow reports", "couldImprove", "Weekly dashboards",
                 "npsScore", 9, "staffId", "alice", "occurredAt", "2026-11-21T15:10:00Z")));
 
-        JsonNode timeline = awaitTimeline(account, 11);
+        List<JsonNode> timeline = awaitTimeline(account, 11);
 
-        List<String> story = timeline.get("items").valueStream()
+        List<String> story = timeline.stream()
                 .map(item -> item.get("type").asString().replace("rapport.", "") + " | " + item.get("summary").asString())
                 .toList();
         assertThat(story).containsExactly(
@@ -111,16 +123,16 @@ abstract class OutreachThroughTheGateway {
                 "outreach.call-rescheduled | Call of Quarterly check-in moved to 21 Nov 2026 10:00 UTC: Voicemail left",
                 "outreach.contact-logged | alice (account manager) called the client; left a voicemail",
                 "outreach.call-scheduled | Call planned for 20 Nov 2026 10:00 UTC by alice: Quarterly check-in",
-                "accounts.account-opened | Account opened: " + timeline.get("items").get(10).get("data").get("name").asString()
+                "accounts.account-opened | Account opened: " + timeline.get(10).get("data").get("name").asString()
                         + ", key tier, worth EUR 120,000 a year, owned by alice");
-        JsonNode newest = timeline.get("items").get(0);
+        JsonNode newest = timeline.get(0);
         assertThat(newest.get("occurredAt").asString()).isEqualTo("2026-11-21T15:10:00Z");
         assertThat(newest.get("staffId").asString()).isEqualTo("alice");
         assertThat(newest.get("recordedAt").asString()).isNotBlank();
         assertThat(newest.get("data").get("npsScore").asInt()).isEqualTo(9);
         JsonNode firstPage = api.get("/api/outreach/accounts/" + account + "/timeline?size=4&page=0").json();
         assertThat(firstPage.get("items").size()).isEqualTo(4);
-        assertThat(firstPage.get("total").asInt()).isEqualTo(11);
+        assertThat(firstPage.get("total").asInt()).isGreaterThanOrEqualTo(11);
     }
 
     @Test

@@ -40,7 +40,11 @@ class RestartIT {
                 opened.add(UUID.fromString(reply.json().get("id").asString()));
             }
             awaitDirectoryCount(api, owner, 5);
-            List<String> tokensBefore = store.tokens("accounts", "directory");
+            // insights publishes its first assessment of each account: wait until it has, and the
+            // processors have passed those events too, so that the tokens stand still
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/api/insights/health?owner=" + owner).json().get("total").asInt() == 5);
+            List<String> tokensBefore = settled(store);
             assertThat(tokensBefore).isNotEmpty();
 
             suite.restartServices();
@@ -58,6 +62,19 @@ class RestartIT {
             Path log = Path.of(System.getProperty("rapport.logs"), run, "accounts-service.log");
             assertThat(Files.readString(log)).doesNotContain(" ERROR ");
         }
+    }
+
+    private static List<String> settled(EventStore store) throws InterruptedException {
+        List<String> previous = store.tokens("accounts", "directory");
+        for (int attempt = 0; attempt < 30; attempt++) {
+            Thread.sleep(1_500);
+            List<String> current = store.tokens("accounts", "directory");
+            if (current.equals(previous)) {
+                return current;
+            }
+            previous = current;
+        }
+        throw new AssertionError("the directory's tokens kept moving: " + previous);
     }
 
     private static void awaitDirectoryCount(Api api, String owner, int count) {
