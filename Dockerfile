@@ -16,7 +16,7 @@ FROM eclipse-temurin:17-jre
 ARG PORT
 # curl for the health check
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
-RUN useradd --system --no-create-home --uid 10001 rapport
+RUN useradd --system --no-create-home --uid 10001 rapport && mkdir /data && chown rapport /data
 WORKDIR /app
 COPY --from=build /workspace/app.jar app.jar
 USER rapport

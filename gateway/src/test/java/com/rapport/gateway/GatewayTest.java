@@ -24,7 +24,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The gateway in front of three stand-in services, spoken to over HTTP on a random port. */
+/**
+ * The gateway in front of three stand-in services, spoken to over HTTP on a random port, by a
+ * client whose API key holds every role.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
@@ -43,6 +46,7 @@ class GatewayTest {
         registry.add("RAPPORT_ACCOUNTS_URL", accounts::url);
         registry.add("RAPPORT_OUTREACH_URL", outreach::url);
         registry.add("RAPPORT_INSIGHTS_URL", insights::url);
+        Credentials.register(registry);
     }
 
     @AfterAll
@@ -65,6 +69,7 @@ class GatewayTest {
         client = WebTestClient.bindToServer()
                 .uriBuilderFactory(uris)
                 .responseTimeout(Duration.ofSeconds(10))
+                .defaultHeader(Credentials.HEADER, Credentials.ALL_ROLES)
                 .build();
     }
 

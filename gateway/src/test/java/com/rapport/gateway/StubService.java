@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,16 @@ public final class StubService implements AutoCloseable {
     public static final Duration STREAM_DELAY = Duration.ofMillis(1500);
 
     /** What the stub received. */
-    public record Received(String method, String path, String rawQuery, String requestId) {
+    public record Received(String method, String path, String rawQuery, String requestId,
+                           Map<String, List<String>> headers) {
+
+        /** The values of one header, by any case of its name. */
+        public List<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .flatMap(entry -> entry.getValue().stream())
+                    .toList();
+        }
     }
 
     private final String name;
@@ -63,7 +74,8 @@ public final class StubService implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
-            last.set(new Received(exchange.getRequestMethod(), path, query, requestId));
+            last.set(new Received(exchange.getRequestMethod(), path, query, requestId,
+                    Map.copyOf(exchange.getRequestHeaders())));
             exchange.getRequestBody().readAllBytes();
             String contentType = "text/plain";
             if (path.endsWith("/slow")) {

@@ -12,10 +12,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** The HTTP contract as a client sees it, through the gateway. */
+/**
+ * The HTTP contract as a client sees it, through the gateway: every request carries the suite's
+ * API key ({@link Suite#API_KEY}).
+ */
 final class Api {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String API_KEY_HEADER = "X-Api-Key";
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,6 +76,7 @@ final class Api {
 
     private Reply send(HttpRequest.Builder request, Map<String, String> headers) {
         request.header("Content-Type", "application/json").header("Accept", "application/json")
+                .header(API_KEY_HEADER, Suite.API_KEY)
                 .timeout(Duration.ofSeconds(30));
         headers.forEach(request::setHeader);
         try {

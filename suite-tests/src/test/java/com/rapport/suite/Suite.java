@@ -5,12 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +47,15 @@ final class Suite implements AutoCloseable {
     }
 
     private static final Duration STARTUP = Duration.ofSeconds(240);
+
+    /**
+     * The API key every suite test sends through the gateway ({@link Api}), new for each run of
+     * the tests; the gateway is given only its hash. It holds every role the tests need.
+     */
+    static final String API_KEY = newApiKey();
+    private static final String API_KEY_ROLES = "STAFF,LEADER,INTEGRATION";
+    // the tests send requests as fast as they can; the rate limit is the gateway's own tests' concern
+    private static final String RATE_LIMIT_PER_SECOND = "10000";
     private static final String[] JVM_OPTIONS = {"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
 
     private final String run;
@@ -146,7 +160,30 @@ final class Suite implements AutoCloseable {
                 environment.put(service.urlVariable, "http://127.0.0.1:" + ports.get(service));
             }
         }
+        if (component == Component.GATEWAY) {
+            environment.put("RAPPORT_SECURITY_APIKEYS_0_NAME", "suite");
+            environment.put("RAPPORT_SECURITY_APIKEYS_0_HASH", sha256Hex(API_KEY));
+            environment.put("RAPPORT_SECURITY_APIKEYS_0_ROLES", API_KEY_ROLES);
+            environment.put("RAPPORT_RATE_LIMIT_PER_SECOND", RATE_LIMIT_PER_SECOND);
+            environment.put("RAPPORT_RATE_LIMIT_BURST", RATE_LIMIT_PER_SECOND);
+            // the first leader's users file goes with the run's logs, not into the working directory
+            environment.put("RAPPORT_HOME", SuiteFiles.logs(run).resolve("gateway-home").toString());
+        }
         return environment;
+    }
+
+    private static String newApiKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    private static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String[] command(Component component) {

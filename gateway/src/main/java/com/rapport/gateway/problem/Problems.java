@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.client.HttpClientErrorException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -40,6 +41,10 @@ final class Problems {
             if (causedBy(error, IOException.class)) {
                 return problem(HttpStatus.BAD_GATEWAY, service + " broke off the connection; try again shortly");
             }
+        }
+        // the RequestRateLimiter filter's refusal (throw-on-limit)
+        if (error instanceof HttpClientErrorException refused && refused.getStatusCode().value() == 429) {
+            return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests; slow down and try again in a moment");
         }
         if (is(status, HttpStatus.NOT_FOUND)) {
             return problem(HttpStatus.NOT_FOUND, "Nothing is served at this path");

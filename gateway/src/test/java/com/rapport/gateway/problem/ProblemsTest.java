@@ -5,8 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.cloud.gateway.support.TimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -38,6 +40,9 @@ class ProblemsTest {
                         null, 404, "Nothing is served at this path"),
                 arguments("wrong method", new MethodNotAllowedException("DELETE", List.of()), null,
                         405, "Request method 'DELETE' is not supported."),
+                arguments("rate limited", HttpClientErrorException.create(HttpStatus.TOO_MANY_REQUESTS,
+                                "Too Many Requests", HttpHeaders.EMPTY, null, null), "accounts-service",
+                        429, "Too many requests; slow down and try again in a moment"),
                 arguments("anything else", new IllegalStateException("internal detail"), "accounts-service",
                         500, "The gateway could not handle this request"),
                 arguments("anything else, unrouted", new IllegalStateException("internal detail"), null,

@@ -1,5 +1,6 @@
 package com.rapport.gateway.problem;
 
+import com.rapport.gateway.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ class UnreachableServiceTest {
         registry.add("RAPPORT_ACCOUNTS_URL", () -> nobody);
         registry.add("RAPPORT_OUTREACH_URL", () -> nobody);
         registry.add("RAPPORT_INSIGHTS_URL", () -> nobody);
+        Credentials.register(registry);
     }
 
     @LocalServerPort
@@ -37,7 +39,9 @@ class UnreachableServiceTest {
 
     @BeforeEach
     void connect() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(Credentials.HEADER, Credentials.ALL_ROLES)
+                .build();
     }
 
     @Test

@@ -1,0 +1,63 @@
+package com.rapport.gateway.bodysize;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Refuses a request body larger than the limit with a 413: at once when Content-Length says
+ * so, and while it streams when it comes in chunks. It runs before authentication, so that
+ * not even the login form reads a larger body.
+ */
+final class BodySizeLimit implements WebFilter, Ordered {
+
+    private final DataSize limit;
+
+    BodySizeLimit(DataSize limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > limit.toBytes()) {
+            return Mono.error(tooLarge());
+        }
+        AtomicLong received = new AtomicLong();
+        ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody().map(buffer -> {
+                    if (received.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
+                        DataBufferUtils.release(buffer);
+                        throw tooLarge();
+                    }
+                    return buffer;
+                });
+            }
+        };
+        return chain.filter(exchange.mutate().request(counted).build());
+    }
+
+    private ResponseStatusException tooLarge() {
+        return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than " + limit.toBytes() + " bytes");
+    }
+
+    @Override
+    public int getOrder() {
+        // before Spring Security's filter chain (-100)
+        return -200;
+    }
+}

@@ -1,0 +1,217 @@
+package com.rapport.gateway.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.ui.LoginPageGeneratingWebFilter;
+import org.springframework.security.web.server.ui.LogoutPageGeneratingWebFilter;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.util.StringUtils;
+import reactor.core.publisher.Mono;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may do what through the gateway. People sign in with the login form (a session cookie,
+ * CSRF protected); programs send a JWT from the configured issuer or an API key. Everything
+ * but the health check and the login page needs a principal; each /api route needs a role.
+ *
+ * <p>LEADER reads everything but writes nothing: recording outreach is STAFF's, and a leader
+ * who records calls holds both roles.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    private static final String[] ACCOUNTS_AND_OUTREACH =
+            {"/api/accounts", "/api/accounts/**", "/api/outreach", "/api/outreach/**"};
+    private static final String[] EVENTS = {"/api/events", "/api/events/**"};
+    private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
+
+    // WebFlux's session cookie, which a browser sends along with any request to the gateway
+    private static final String SESSION_COOKIE = "SESSION";
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties) {
+        ProblemResponses problems = new ProblemResponses();
+        http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(HEALTH).permitAll()
+                        .pathMatchers("/login").permitAll()
+                        .pathMatchers("/actuator/**").hasRole(Role.OPS.name())
+                        .pathMatchers(HttpMethod.GET, EVENTS).hasAnyRole(Role.INTEGRATION.name(), Role.LEADER.name())
+                        .pathMatchers(HttpMethod.GET, ACCOUNTS_AND_OUTREACH).hasAnyRole(Role.STAFF.name(), Role.LEADER.name())
+                        .pathMatchers(HttpMethod.GET, "/api/insights/call-list").hasAnyRole(Role.STAFF.name(), Role.LEADER.name())
+                        .pathMatchers(HttpMethod.GET, "/api/**").hasRole(Role.LEADER.name())
+                        .pathMatchers(HttpMethod.POST, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
+                        .pathMatchers(HttpMethod.PATCH, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
+                        .pathMatchers(HttpMethod.PUT, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
+                        // a principal is needed everywhere else; no role opens any other /api request
+                        .pathMatchers("/api/**").denyAll()
+                        .anyExchange().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()).accessDeniedHandler(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(entryPoint(problems))
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .contentTypeOptions(options -> {
+                        }))
+                .addFilterAt(loginPage(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING)
+                .addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING)
+                .addFilterAt(apiKeyFilter(properties.apiKeys(), problems), SecurityWebFiltersOrder.AUTHENTICATION);
+        if (properties.jwt().enabled()) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .jwt(jwt -> jwt.jwtDecoder(jwtDecoder(properties.jwt()))
+                            .jwtAuthenticationConverter(rolesFrom(properties.jwt().rolesClaim())))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // {bcrypt} for new hashes; reads every encoder Spring Security knows
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    MapReactiveUserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = UserDirectory.load(properties.users(), properties.usersFile(), encoder).stream()
+                .map(user -> User.withUsername(user.username())
+                        .password(user.passwordHash())
+                        .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build())
+                .toList();
+        return new MapReactiveUserDetailsService(users);
+    }
+
+    /** A browser asking for a page is sent to the login form; everyone else gets a 401 problem. */
+    private static DelegatingServerAuthenticationEntryPoint entryPoint(ProblemResponses problems) {
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        ServerWebExchangeMatcher pageRequest = new AndServerWebExchangeMatcher(html,
+                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegateEntry(pageRequest, new RedirectServerAuthenticationEntryPoint("/login")));
+        entryPoint.setDefaultEntryPoint(problems);
+        return entryPoint;
+    }
+
+    /**
+     * Spring Security's generated login page (until the dashboard brings its own). Spring
+     * Security leaves it out once an entry point is configured, so it is added here.
+     */
+    private static LoginPageGeneratingWebFilter loginPage() {
+        LoginPageGeneratingWebFilter page = new LoginPageGeneratingWebFilter();
+        page.setFormLoginEnabled(true);
+        return page;
+    }
+
+    /**
+     * CSRF guards what a browser sends: the login and logout forms, and every write that rides on
+     * a session cookie. A request that carries its own credentials in a header cannot be forged
+     * by another site (it cannot set the header), and it is refused outright when they are bad;
+     * a request with no credentials at all is refused as unauthenticated (401).
+     */
+    private static ServerWebExchangeMatcher browserWrites() {
+        ServerWebExchangeMatcher forms = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login", "/logout");
+        return exchange -> CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange).flatMap(unsafe -> {
+            if (!unsafe.isMatch()) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
+            HttpHeaders headers = exchange.getRequest().getHeaders();
+            String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+            if (headers.containsHeader(ApiKeyAuthentication.HEADER)
+                    || (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
+            if (exchange.getRequest().getCookies().containsKey(SESSION_COOKIE)) {
+                return ServerWebExchangeMatcher.MatchResult.match();
+            }
+            return forms.matches(exchange);
+        });
+    }
+
+    private static AuthenticationWebFilter apiKeyFilter(List<SecurityProperties.ApiKey> keys, ProblemResponses problems) {
+        ApiKeyAuthentication apiKeys = new ApiKeyAuthentication(keys);
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(apiKeys);
+        filter.setServerAuthenticationConverter(apiKeys);
+        filter.setRequiresAuthenticationMatcher(exchange ->
+                exchange.getRequest().getHeaders().containsHeader(ApiKeyAuthentication.HEADER)
+                        ? ServerWebExchangeMatcher.MatchResult.match()
+                        : ServerWebExchangeMatcher.MatchResult.notMatch());
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems));
+        return filter;
+    }
+
+    private static NimbusReactiveJwtDecoder jwtDecoder(SecurityProperties.Jwt settings) {
+        // both builders fetch the keys on first use, so the gateway starts while the issuer is down
+        NimbusReactiveJwtDecoder decoder = StringUtils.hasText(settings.jwkSetUri())
+                ? NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
+                : NimbusReactiveJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+        OAuth2TokenValidator<Jwt> validator = StringUtils.hasText(settings.issuerUri())
+                ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
+                : JwtValidators.createDefault();
+        if (StringUtils.hasText(settings.audience())) {
+            validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(settings.audience())));
+        }
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+
+    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFrom(String claim) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(claim);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> (Collection<GrantedAuthority>) roles.convert(jwt));
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+}

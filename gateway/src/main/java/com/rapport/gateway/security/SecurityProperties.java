@@ -1,0 +1,74 @@
+package com.rapport.gateway.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who may come in: people (form login), programs with an API key, and programs with a JWT from
+ * the configured issuer.
+ *
+ * @param users     people who sign in with the login form
+ * @param apiKeys   keys for programs that cannot do OAuth, stored as SHA-256 hashes
+ * @param usersFile where the first LEADER created at first start is kept (only its hash)
+ * @param jwt       the issuer whose bearer tokens are accepted; none when neither URI is set
+ */
+@ConfigurationProperties("rapport.security")
+@Validated
+public record SecurityProperties(
+        @DefaultValue @Valid List<User> users,
+        @DefaultValue @Valid List<ApiKey> apiKeys,
+        @NotNull Path usersFile,
+        @DefaultValue @Valid Jwt jwt) {
+
+    /**
+     * @param username     the name to sign in with, and the id passed on to the services
+     * @param passwordHash in DelegatingPasswordEncoder form, e.g. {@code {bcrypt}$2a$10$...}
+     * @param roles        what the user may do
+     */
+    public record User(
+            @NotBlank @Pattern(regexp = "[^:\\s]+", message = "must not contain ':' or spaces") String username,
+            @NotBlank @Pattern(regexp = "\\{[a-z0-9@_-]+\\}\\S+", message = "must name its encoder, e.g. {bcrypt}...")
+            String passwordHash,
+            @NotEmpty Set<Role> roles) {
+    }
+
+    /**
+     * @param name    who holds the key; the id passed on to the services
+     * @param hash    the SHA-256 of the key, in hex; the key itself is never stored
+     * @param roles   what the key may do
+     * @param revoked a revoked key is refused (so is a removed one)
+     */
+    public record ApiKey(
+            @NotBlank String name,
+            @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 in hex (64 characters)")
+            String hash,
+            @NotEmpty Set<Role> roles,
+            @DefaultValue("false") boolean revoked) {
+    }
+
+    /**
+     * @param issuerUri  the issuer: its discovery document names the keys, and tokens must name it
+     * @param jwkSetUri  the keys, when the issuer publishes no discovery document
+     * @param audience   when set, tokens must name it in {@code aud}
+     * @param rolesClaim the claim that lists a token's roles
+     */
+    public record Jwt(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable String audience,
+                      @DefaultValue("roles") @NotBlank String rolesClaim) {
+
+        boolean enabled() {
+            return StringUtils.hasText(issuerUri) || StringUtils.hasText(jwkSetUri);
+        }
+    }
+}

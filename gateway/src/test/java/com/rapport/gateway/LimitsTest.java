@@ -1,0 +1,118 @@
+package com.rapport.gateway;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+
+/** Request bodies and request rates beyond the configured limits, tiny here. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "RAPPORT_MAX_BODY_BYTES=1KB",
+        "RAPPORT_RATE_LIMIT_PER_SECOND=1",
+        "RAPPORT_RATE_LIMIT_BURST=3"})
+@DirtiesContext
+class LimitsTest {
+
+    private static final StubService accounts = StubService.start("accounts");
+    private static final StubService outreach = StubService.start("outreach");
+    private static final StubService insights = StubService.start("insights");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("RAPPORT_ACCOUNTS_URL", accounts::url);
+        registry.add("RAPPORT_OUTREACH_URL", outreach::url);
+        registry.add("RAPPORT_INSIGHTS_URL", insights::url);
+        Credentials.register(registry);
+    }
+
+    @AfterAll
+    static void stopServices() throws InterruptedException {
+        accounts.close();
+        outreach.close();
+        insights.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void connect() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @Test
+    void refusesABodyLargerThanTheLimit() {
+        client.post().uri("/api/accounts").header(Credentials.HEADER, Credentials.ALL_ROLES)
+                .header("X-Request-Id", "big-1")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("x".repeat(1025))
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(413)
+                .jsonPath("$.detail").isEqualTo("The request body is larger than 1024 bytes")
+                .jsonPath("$.instance").isEqualTo("/api/accounts")
+                .jsonPath("$.requestId").isEqualTo("big-1");
+    }
+
+    @Test
+    void refusesAChunkedBodyThatGrowsPastTheLimit() {
+        Flux<DataBuffer> chunks = Flux.range(0, 4)
+                .<DataBuffer>map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[400]))
+                .delayElements(Duration.ofMillis(20));
+
+        client.post().uri("/api/outreach/accounts/a1/contacts").header(Credentials.HEADER, Credentials.ALL_ROLES)
+                .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void acceptsABodyWithinTheLimit() {
+        client.post().uri("/api/accounts").header(Credentials.HEADER, Credentials.ALL_ROLES)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("x".repeat(1024))
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void answersA429ProblemPastThePrincipalsRate() {
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.LEADER).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().exists("X-RateLimit-Remaining");
+        }
+
+        client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.LEADER)
+                .header("X-Request-Id", "busy-1")
+                .exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.title").isEqualTo("Too Many Requests")
+                .jsonPath("$.instance").isEqualTo("/api/insights/portfolio")
+                .jsonPath("$.requestId").isEqualTo("busy-1");
+        // another principal has its own count
+        client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.ALL_ROLES).exchange()
+                .expectStatus().isOk();
+    }
+}
