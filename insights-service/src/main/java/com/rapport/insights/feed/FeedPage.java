@@ -1,0 +1,12 @@
+package com.rapport.insights.feed;
+
+import java.util.List;
+
+/**
+ * A page of the feed.
+ *
+ * @param next the position to ask for next ({@code after=next}); it only moves past events that
+ *             were served or did not match the filters, never past one still being written
+ */
+public record FeedPage(List<FeedItem> items, long next, int limit) {
+}
