@@ -3,9 +3,15 @@ package com.rapport.suite;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -211,7 +217,26 @@ abstract class InsightsThroughTheGateway {
         String scrape = insights.getText("/actuator/prometheus").text();
 
         assertThat(scrape).contains("rapport_processor_position{", "processor=\"histories\"",
-                "rapport_processor_replaying{", "application=\"insights-service\"");
+                "rapport_processor_replaying{", "application=\"insights-service\"", "rapport_eventstore_head{",
+                "rapport_accounts{", "band=\"HEALTHY\"", "rapport_accounts_neglected{");
+        assertThat(scrape).containsPattern("rapport_accounts_neglected\\{[^}]*\\} 2\\.0");
+    }
+
+    /** An alert on a metric nobody exposes never fires: every metric the rules name is in a real scrape. */
+    @Test
+    void everyMetricTheAlertRulesNameIsExposed() throws Exception {
+        String rules = Files.readString(Path.of(System.getProperty("rapport.root"), "ops", "prometheus", "alerts.yml"));
+        Set<String> named = new TreeSet<>();
+        Matcher metric = Pattern.compile("\\b(rapport_[a-z_]+|http_[a-z_]+)\\b").matcher(rules);
+        while (metric.find()) {
+            named.add(metric.group(1));
+        }
+        StringBuilder scrapes = new StringBuilder();
+        for (Suite.Component service : List.of(Suite.Component.ACCOUNTS, Suite.Component.OUTREACH, Suite.Component.INSIGHTS)) {
+            scrapes.append(new Api(suite.service(service)).getText("/actuator/prometheus").text());
+        }
+
+        assertThat(named).isNotEmpty().allSatisfy(name -> assertThat(scrapes.toString()).contains(name + "{"));
     }
 
     @Test

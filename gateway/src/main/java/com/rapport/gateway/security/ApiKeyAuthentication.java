@@ -1,5 +1,6 @@
 package com.rapport.gateway.security;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -16,12 +17,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Programs that cannot do OAuth send a key in {@value #HEADER}. Only the keys' SHA-256 hashes
- * are configured; a key is accepted when its hash matches one that is not revoked.
+ * Programs that cannot do OAuth send a key in {@value #HEADER}, or as {@code Authorization:
+ * ApiKey <key>} (what a Prometheus scrape can send). Only the keys' SHA-256 hashes are
+ * configured; a key is accepted when its hash matches one that is not revoked.
  */
 final class ApiKeyAuthentication implements ServerAuthenticationConverter, ReactiveAuthenticationManager {
 
     static final String HEADER = "X-Api-Key";
+    private static final String SCHEME = "ApiKey ";
 
     private final List<SecurityProperties.ApiKey> keys;
     private final List<byte[]> hashes;
@@ -37,8 +40,20 @@ final class ApiKeyAuthentication implements ServerAuthenticationConverter, React
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
-        String key = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String key = presentedKey(exchange.getRequest().getHeaders());
         return key == null ? Mono.empty() : Mono.just(new Presented(key));
+    }
+
+    /** The key the request presents, or null. */
+    static String presentedKey(HttpHeaders headers) {
+        String key = headers.getFirst(HEADER);
+        if (key != null) {
+            return key;
+        }
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+                ? authorization.substring(SCHEME.length()).strip()
+                : null;
     }
 
     @Override

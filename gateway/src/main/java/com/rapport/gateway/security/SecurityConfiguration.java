@@ -167,7 +167,7 @@ class SecurityConfiguration {
             }
             HttpHeaders headers = exchange.getRequest().getHeaders();
             String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-            if (headers.containsHeader(ApiKeyAuthentication.HEADER)
+            if (ApiKeyAuthentication.presentedKey(headers) != null
                     || (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7))) {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();
             }
@@ -183,7 +183,7 @@ class SecurityConfiguration {
         AuthenticationWebFilter filter = new AuthenticationWebFilter(apiKeys);
         filter.setServerAuthenticationConverter(apiKeys);
         filter.setRequiresAuthenticationMatcher(exchange ->
-                exchange.getRequest().getHeaders().containsHeader(ApiKeyAuthentication.HEADER)
+                ApiKeyAuthentication.presentedKey(exchange.getRequest().getHeaders()) != null
                         ? ServerWebExchangeMatcher.MatchResult.match()
                         : ServerWebExchangeMatcher.MatchResult.notMatch());
         filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(problems));

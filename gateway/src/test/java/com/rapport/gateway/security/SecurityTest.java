@@ -182,6 +182,15 @@ class SecurityTest {
 
     // API keys
 
+    /** What a Prometheus scrape can send: Authorization with a type of its own. */
+    @Test
+    void acceptsAnApiKeyInTheAuthorizationHeader() {
+        client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "ApiKey " + Credentials.OPS).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "ApiKey " + Credentials.REVOKED).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
     @Test
     void refusesARevokedApiKey() {
         client.get().uri("/api/accounts/a1").header(Credentials.HEADER, Credentials.REVOKED).exchange()

@@ -102,6 +102,18 @@ public class Assessments {
                 .list();
     }
 
+    /** Accounts we still have in the band. */
+    public long inBand(HealthBand band) {
+        return jdbc.sql("SELECT COUNT(*) FROM insights.assessment WHERE lost = FALSE AND band = :band")
+                .param("band", band.name()).query(Long.class).single();
+    }
+
+    /** Accounts we still have that are neglected. */
+    public long neglected() {
+        return jdbc.sql("SELECT COUNT(*) FROM insights.assessment WHERE lost = FALSE AND neglected = TRUE")
+                .query(Long.class).single();
+    }
+
     public List<UUID> accounts() {
         return jdbc.sql("SELECT account_id FROM insights.assessment").query(UUID.class).list();
     }

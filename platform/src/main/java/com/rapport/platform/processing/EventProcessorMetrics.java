@@ -6,24 +6,32 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
 
 import java.util.OptionalLong;
 
 /**
  * Where each streaming processor has got to ({@code rapport.processor.position}, the lowest
- * global index its segments on this instance have reached) and whether it is rebuilding its
- * read model ({@code rapport.processor.replaying}): a rebuild's progress, for Prometheus.
+ * global index its segments on this instance have reached), whether it is rebuilding its read
+ * model ({@code rapport.processor.replaying}), and the head of the event store
+ * ({@code rapport.eventstore.head}): head minus position is how far behind a read model is.
  */
 public class EventProcessorMetrics implements MeterBinder {
 
     private final EventProcessingConfiguration processing;
+    private final StreamableMessageSource<?> store;
 
-    public EventProcessorMetrics(EventProcessingConfiguration processing) {
+    public EventProcessorMetrics(EventProcessingConfiguration processing, StreamableMessageSource<?> store) {
         this.processing = processing;
+        this.store = store;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        Gauge.builder("rapport.eventstore.head", store,
+                        source -> source.createHeadToken() == null ? 0 : source.createHeadToken().position().orElse(0))
+                .description("The global index of the newest event in the store")
+                .register(registry);
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("rapport.processor.position", streaming, EventProcessorMetrics::position)

@@ -1,6 +1,7 @@
 package com.rapport.platform.processing;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,7 +20,7 @@ public class ProcessingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventProcessingConfiguration.class)
-    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing) {
-        return new EventProcessorMetrics(processing);
+    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore) {
+        return new EventProcessorMetrics(processing, eventStore);
     }
 }
