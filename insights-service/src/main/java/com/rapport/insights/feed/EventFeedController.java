@@ -4,23 +4,30 @@ import com.rapport.events.PublishedLanguage;
 import com.rapport.platform.problem.InvalidField;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@code GET /api/events}: the event feed for other services, resumable from any position. */
+/** The event feed for other services, resumable from any position: pages, or a stream. */
 @RestController
 class EventFeedController {
 
     private final EventFeed feed;
+    private final EventStream stream;
 
-    EventFeedController(EventFeed feed) {
+    EventFeedController(EventFeed feed, EventStream stream) {
         this.feed = feed;
+        this.stream = stream;
     }
 
     @GetMapping("/api/events")
@@ -29,6 +36,34 @@ class EventFeedController {
                     @RequestParam(required = false) String types,
                     @RequestParam(required = false) UUID account) {
         return feed.read(after, limit, typesOf(types), account);
+    }
+
+    /**
+     * The same as server-sent events, {@code id:} being the position: a client that reconnects
+     * with {@code Last-Event-ID} resumes right after the last event it got.
+     */
+    @GetMapping(path = "/api/events/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter follow(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
+                      @RequestParam(defaultValue = "0") @Min(0) long after,
+                      @RequestParam(required = false) String types,
+                      @RequestParam(required = false) UUID account) {
+        SseEmitter emitter = stream.follow(resumeAfter(lastEventId, after), typesOf(types), account);
+        if (emitter == null) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The event stream has " + EventStream.MOST_SUBSCRIBERS + " subscribers already; use GET /api/events or try again later");
+        }
+        return emitter;
+    }
+
+    private static long resumeAfter(String lastEventId, long after) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return after;
+        }
+        try {
+            return Math.max(0, Long.parseLong(lastEventId.strip()));
+        } catch (NumberFormatException notAPosition) {
+            throw new InvalidField("Last-Event-ID", "Position", "must be the id of an event of this stream (a position)");
+        }
     }
 
     private static Set<String> typesOf(String types) {

@@ -6,11 +6,17 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,10 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:event-feed;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
         "rapport.insights.reassess-every=PT24H"})
 class EventFeedTest {
@@ -33,6 +40,8 @@ class EventFeedTest {
     EventStore events;
     @Autowired
     EventFeed feed;
+    @LocalServerPort
+    int port;
 
     private void sighted(UUID account, String competitor) {
         UUID signalId = UUID.randomUUID();
@@ -85,5 +94,41 @@ class EventFeedTest {
         assertThat(item.datacontenttype()).isEqualTo("application/json");
         assertThat(item.data()).contains("\"competitor\":\"Globex\"", "\"accountId\":\"" + account + "\"");
         assertThat(feed.read(0, 1000, Set.of("rapport.accounts.account-opened"), account).items()).isEmpty();
+    }
+
+    /** Server-sent events resume after Last-Event-ID: the id of each event is its position. */
+    @Test
+    void theStreamResumesAfterTheLastEventItSent() throws Exception {
+        UUID account = UUID.randomUUID();
+        sighted(account, "First");
+        sighted(account, "Second");
+        sighted(account, "Third");
+        List<FeedItem> written = feed.read(0, 1000, Set.of(), account).items();
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/events/stream?account=" + account))
+                .header("Accept", "text/event-stream")
+                .header("Last-Event-ID", String.valueOf(written.get(0).position()))
+                .build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> ids = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> line = lines.iterator();
+            while (data.size() < 2 && line.hasNext()) {
+                String next = line.next();
+                if (next.startsWith("id:")) {
+                    ids.add(next.substring(3).strip());
+                } else if (next.startsWith("data:")) {
+                    data.add(next);
+                }
+            }
+        }
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(ids).containsExactly(String.valueOf(written.get(1).position()), String.valueOf(written.get(2).position()));
+        assertThat(data.get(0)).contains("Second");
+        assertThat(data.get(1)).contains("Third");
     }
 }
