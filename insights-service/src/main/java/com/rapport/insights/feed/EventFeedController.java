@@ -2,11 +2,13 @@ package com.rapport.insights.feed;
 
 import com.rapport.events.PublishedLanguage;
 import com.rapport.platform.problem.InvalidField;
+import com.rapport.platform.problem.NotFound;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,10 +27,33 @@ class EventFeedController {
 
     private final EventFeed feed;
     private final EventStream stream;
+    private final EventSchemas schemas;
 
-    EventFeedController(EventFeed feed, EventStream stream) {
+    EventFeedController(EventFeed feed, EventStream stream, EventSchemas schemas) {
         this.feed = feed;
         this.stream = stream;
+        this.schemas = schemas;
+    }
+
+    record SchemaList(List<SchemaEntry> items) {
+    }
+
+    record SchemaEntry(String type, int revision, String href) {
+    }
+
+    /** Every published event type and revision, with where its JSON Schema is. */
+    @GetMapping("/api/events/schemas")
+    SchemaList schemas() {
+        return new SchemaList(schemas.all().stream()
+                .map(schema -> new SchemaEntry(schema.type(), schema.revision(), "/api/events/schemas/" + schema.type()))
+                .toList());
+    }
+
+    @GetMapping(path = "/api/events/schemas/{type}", produces = "application/schema+json")
+    String schema(@PathVariable String type) {
+        return schemas.of(type)
+                .orElseThrow(() -> new NotFound("No event type is published as " + type + "; see /api/events/schemas"))
+                .schema();
     }
 
     @GetMapping("/api/events")

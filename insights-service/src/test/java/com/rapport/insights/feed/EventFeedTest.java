@@ -1,5 +1,8 @@
 package com.rapport.insights.feed;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import com.rapport.events.outreach.CompetitorSighted;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -42,6 +45,8 @@ class EventFeedTest {
     EventFeed feed;
     @LocalServerPort
     int port;
+    @Autowired
+    EventSchemas schemas;
 
     private void sighted(UUID account, String competitor) {
         UUID signalId = UUID.randomUUID();
@@ -80,7 +85,7 @@ class EventFeedTest {
     }
 
     @Test
-    void itemsCarryCloudEventsAttributesAndThePublishedShape() {
+    void itemsCarryCloudEventsAttributesAndThePublishedShape() throws Exception {
         UUID account = UUID.randomUUID();
         sighted(account, "Globex");
 
@@ -93,6 +98,9 @@ class EventFeedTest {
         assertThat(item.revision()).isEqualTo("1");
         assertThat(item.datacontenttype()).isEqualTo("application/json");
         assertThat(item.data()).contains("\"competitor\":\"Globex\"", "\"accountId\":\"" + account + "\"");
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schemas.of(item.type()).orElseThrow().schema())
+                .validate(new ObjectMapper().readTree(item.data()))).as("the served data matches its schema").isEmpty();
         assertThat(feed.read(0, 1000, Set.of("rapport.accounts.account-opened"), account).items()).isEmpty();
     }
 

@@ -1,0 +1,73 @@
+package com.rapport.insights.feed;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.rapport.events.AccountEvent;
+import com.rapport.events.PublishedLanguage;
+import com.rapport.events.account.AccountOpened;
+import com.rapport.events.account.LossReason;
+import com.rapport.events.account.Tier;
+import com.rapport.events.insights.HealthBand;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.outreach.LostClientInterviewRecorded;
+import com.rapport.events.outreach.WinBackChance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generated schemas describe what the feed serves, and refuse what it does not. */
+class EventSchemasTest {
+
+    private static final EventSchemas SCHEMAS = new EventSchemas();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+
+    static Stream<AccountEvent> published() {
+        UUID account = UUID.randomUUID();
+        return Stream.of(
+                new AccountOpened(account, "Acme", Tier.KEY, new BigDecimal("1200.50"), "EUR", "alice", "UTC", null, NOW),
+                new LostClientInterviewRecorded(UUID.randomUUID(), account, LossReason.PRICE, List.of(LossReason.NEGLECT),
+                        null, "Called before renewal", WinBackChance.LOW, "alice", NOW),
+                new HealthBandChanged(account, null, HealthBand.WATCH, 60, List.of("No two-way contact in 40 days"), NOW));
+    }
+
+    private static Set<ValidationMessage> validate(String type, String json) throws Exception {
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SCHEMAS.of(type).orElseThrow().schema());
+        return schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
+    }
+
+    private static String typeOf(AccountEvent event) {
+        return PublishedLanguage.describe(event.getClass()).orElseThrow().name();
+    }
+
+    @Test
+    void everyPublishedEventTypeHasASchema() {
+        assertThat(SCHEMAS.all()).hasSize(PublishedLanguage.eventTypes().size());
+        assertThat(SCHEMAS.of("rapport.outreach.contact-logged").orElseThrow().schema())
+                .contains("\"$schema\"", "2020-12", "\"channel\"", "\"CALL\"", "\"date-time\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("published")
+    void whatIsPublishedMatchesItsSchema(AccountEvent event) throws Exception {
+        assertThat(validate(typeOf(event), JSON.writeValueAsString(event))).isEmpty();
+    }
+
+    @Test
+    void aSchemaRefusesWhatIsNotPublished() throws Exception {
+        assertThat(validate("rapport.accounts.account-opened", "{\"accountId\": 42, \"tier\": \"GOLD\"}")).isNotEmpty();
+    }
+}
