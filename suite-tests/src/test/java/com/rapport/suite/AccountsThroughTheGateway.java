@@ -27,24 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The accounts part of the contract, end to end: through the real gateway to the real
  * accounts-service, on the database each subclass starts.
  */
-abstract class AccountsThroughTheGateway {
-
-    protected static Suite suite;
-    protected static Api api;
-    protected static EventStore store;
-
-    static void use(Suite started) {
-        suite = started;
-        api = new Api(started.gateway());
-        store = new EventStore(started.database());
-    }
-
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-            suite = null;
-        }
-    }
+abstract class AccountsThroughTheGateway extends ThroughTheGateway {
 
     private static UUID open(AccountOpening opening) {
         Reply reply = api.post("/api/accounts", opening.body());

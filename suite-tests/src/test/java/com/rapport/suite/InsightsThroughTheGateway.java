@@ -21,28 +21,18 @@ import static org.awaitility.Awaitility.await;
  * through the gateway as staff would (dated in the past), give the expected bands, flags and
  * readable reasons. Each subclass starts its own suite, so the portfolio holds only these.
  */
-abstract class InsightsThroughTheGateway {
+abstract class InsightsThroughTheGateway extends ThroughTheGateway {
 
-    protected static Suite suite;
-    protected static Api api;
     static UUID tended;
     static UUID quiet;
     static UUID voicemails;
     static UUID troubled;
     static UUID departed;
 
-    /** Runs the suite's subclass starts: JUnit runs a superclass's @BeforeAll first, before there is a suite. */
+    /** Runs when the subclass has started its suite: JUnit runs a superclass's @BeforeAll first, before there is one. */
     static void use(Suite started) {
-        suite = started;
-        api = new Api(started.gateway());
+        ThroughTheGateway.use(started);
         writeTheHistories();
-    }
-
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-            suite = null;
-        }
     }
 
     private static void writeTheHistories() {

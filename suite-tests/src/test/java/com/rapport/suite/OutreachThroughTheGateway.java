@@ -20,24 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The outreach part of the contract, end to end through the gateway, on the database each subclass starts. */
-abstract class OutreachThroughTheGateway {
-
-    protected static Suite suite;
-    protected static Api api;
-    protected static EventStore store;
-
-    static void use(Suite started) {
-        suite = started;
-        api = new Api(started.gateway());
-        store = new EventStore(started.database());
-    }
-
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-            suite = null;
-        }
-    }
+abstract class OutreachThroughTheGateway extends ThroughTheGateway {
 
     private static UUID openedAt(String when) {
         Reply reply = api.post("/api/accounts", anAccount().with("occurredAt", when).body());
