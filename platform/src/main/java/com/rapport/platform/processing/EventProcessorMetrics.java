@@ -21,6 +21,7 @@ public class EventProcessorMetrics implements MeterBinder {
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<?> store;
 
+    /** @param store the event store, or null where there is none (then no head is reported) */
     public EventProcessorMetrics(EventProcessingConfiguration processing, StreamableMessageSource<?> store) {
         this.processing = processing;
         this.store = store;
@@ -28,10 +29,12 @@ public class EventProcessorMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("rapport.eventstore.head", store,
-                        source -> source.createHeadToken() == null ? 0 : source.createHeadToken().position().orElse(0))
-                .description("The global index of the newest event in the store")
-                .register(registry);
+        if (store != null) {
+            Gauge.builder("rapport.eventstore.head", store,
+                            source -> source.createHeadToken() == null ? 0 : source.createHeadToken().position().orElse(0))
+                    .description("The global index of the newest event in the store")
+                    .register(registry);
+        }
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Gauge.builder("rapport.processor.position", streaming, EventProcessorMetrics::position)

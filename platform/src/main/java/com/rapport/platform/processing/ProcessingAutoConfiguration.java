@@ -2,6 +2,7 @@ package com.rapport.platform.processing;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -20,7 +21,8 @@ public class ProcessingAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventProcessingConfiguration.class)
-    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing, EventStore eventStore) {
-        return new EventProcessorMetrics(processing, eventStore);
+    public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing,
+                                                       ObjectProvider<EventStore> eventStore) {
+        return new EventProcessorMetrics(processing, eventStore.getIfAvailable());
     }
 }
