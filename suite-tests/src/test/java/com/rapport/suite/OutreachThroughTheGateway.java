@@ -118,6 +118,20 @@ abstract class OutreachThroughTheGateway extends ThroughTheGateway {
         assertThat(firstPage.get("total").asInt()).isGreaterThanOrEqualTo(11);
     }
 
+    /** The gateway names who is signed in; a record that names nobody is theirs. */
+    @Test
+    void aContactThatNamesNoStaffIsRecordedAsTheSignedInPrincipal() {
+        UUID account = openedAt("2026-02-01T09:00:00Z");
+        Map<String, Object> anonymous = contact("CONNECTED", null);
+        anonymous.remove("staffId");
+
+        UUID contact = created(api.post("/api/outreach/accounts/" + account + "/contacts", anonymous));
+
+        JsonNode logged = awaitTimeline(account, 2).get(0);
+        assertThat(logged.get("data").get("contactId").asString()).isEqualTo(contact.toString());
+        assertThat(logged.get("staffId").asString()).isEqualTo(Suite.API_KEY_NAME);
+    }
+
     @Test
     void aLostAccountTakesAnExitInterviewButNoContact() {
         UUID account = openedAt("2026-02-01T09:00:00Z");

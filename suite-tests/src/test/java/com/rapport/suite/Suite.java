@@ -53,6 +53,8 @@ final class Suite implements AutoCloseable {
      * the tests; the gateway is given only its hash. It holds every role the tests need.
      */
     static final String API_KEY = newApiKey();
+    /** The principal the gateway names for the suite's requests. */
+    static final String API_KEY_NAME = "suite";
     private static final String API_KEY_ROLES = "STAFF,LEADER,INTEGRATION";
     // the tests send requests as fast as they can; the rate limit is the gateway's own tests' concern
     private static final String RATE_LIMIT_PER_SECOND = "10000";
@@ -161,7 +163,7 @@ final class Suite implements AutoCloseable {
             }
         }
         if (component == Component.GATEWAY) {
-            environment.put("RAPPORT_SECURITY_APIKEYS_0_NAME", "suite");
+            environment.put("RAPPORT_SECURITY_APIKEYS_0_NAME", API_KEY_NAME);
             environment.put("RAPPORT_SECURITY_APIKEYS_0_HASH", sha256Hex(API_KEY));
             environment.put("RAPPORT_SECURITY_APIKEYS_0_ROLES", API_KEY_ROLES);
             environment.put("RAPPORT_RATE_LIMIT_PER_SECOND", RATE_LIMIT_PER_SECOND);

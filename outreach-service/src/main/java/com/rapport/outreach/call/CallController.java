@@ -6,6 +6,7 @@ import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -33,7 +34,7 @@ class CallController {
         this.contacts = contacts;
     }
 
-    record CallPlan(UUID callId, @NotNull @StaffId String staffId, @NotNull Instant dueAt,
+    record CallPlan(UUID callId, @StaffId String staffId, @NotNull Instant dueAt,
                     @NotBlank @Size(max = 500) String purpose, Instant occurredAt) {
     }
 
@@ -48,9 +49,11 @@ class CallController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/calls")
     ResponseEntity<CommandReply> schedule(@PathVariable UUID accountId, @Valid @RequestBody CallPlan plan,
-                                          @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                          @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        String staffId = ActingUser.requiredStaffId(plan.staffId(), user);
         return recorder.recordNew(accountId, "call", AccountStanding::isActive, plan.callId(), key, plan.occurredAt(),
-                (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, plan.staffId(), plan.dueAt(),
+                (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, staffId, plan.dueAt(),
                         plan.purpose().strip(), occurredAt, receivedAt, account));
     }
 

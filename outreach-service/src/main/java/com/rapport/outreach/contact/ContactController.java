@@ -8,6 +8,7 @@ import com.rapport.events.outreach.StaffRole;
 import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -35,16 +36,18 @@ class ContactController {
 
     /** direction defaults to OUTBOUND, agenda to CHECK_IN (a contact with no agenda). */
     record ContactReport(UUID contactId, @NotNull Channel channel, @NotNull ContactOutcome outcome, Direction direction,
-                         @NotNull @StaffId String staffId, @NotNull StaffRole staffRole, Agenda agenda,
+                         @StaffId String staffId, @NotNull StaffRole staffRole, Agenda agenda,
                          @Size(max = 2000) String note, Instant occurredAt) {
     }
 
     @PostMapping("/api/outreach/accounts/{accountId}/contacts")
     ResponseEntity<CommandReply> log(@PathVariable UUID accountId, @Valid @RequestBody ContactReport report,
-                                     @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                     @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        String staffId = ActingUser.requiredStaffId(report.staffId(), user);
         return recorder.recordNew(accountId, "contact", AccountStanding::isActive, report.contactId(), key, report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
-                        Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), report.staffId(),
+                        Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), staffId,
                         report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),
                         report.note(), occurredAt, receivedAt, account));
     }

@@ -5,6 +5,7 @@ import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -46,13 +47,15 @@ class FeedbackController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/feedback")
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody FeedbackReport report,
-                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
         if (report.saysNothing()) {
             throw new InvalidField("$", "NotEmpty", "must say at least one of doingRight, doingWrong, couldImprove, npsScore");
         }
+        String staffId = ActingUser.staffId(report.staffId(), user);
         return recorder.recordNew(accountId, "feedback", AccountStanding::isAny, report.feedbackId(), key, report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordFeedback(id, accountId, report.source(),
                         report.doingRight(), report.doingWrong(), report.couldImprove(), report.npsScore(),
-                        report.staffId(), occurredAt, receivedAt, account));
+                        staffId, occurredAt, receivedAt, account));
     }
 }

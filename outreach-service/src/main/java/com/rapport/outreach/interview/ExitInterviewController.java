@@ -5,6 +5,7 @@ import com.rapport.events.outreach.WinBackChance;
 import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -38,12 +39,14 @@ class ExitInterviewController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/exit-interviews")
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Interview interview,
-                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
         List<LossReason> others = interview.otherReasons() == null ? List.of()
                 : interview.otherReasons().stream().distinct().filter(reason -> reason != interview.primaryReason()).toList();
+        String staffId = ActingUser.staffId(interview.staffId(), user);
         return recorder.recordNew(accountId, "exit-interview", AccountStanding::isLost, interview.interviewId(), key, interview.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordExitInterview(id, accountId, interview.primaryReason(),
                         others, interview.competitor(), interview.whatWeCouldHaveDone(), interview.winBackChance(),
-                        interview.staffId(), occurredAt, receivedAt, account));
+                        staffId, occurredAt, receivedAt, account));
     }
 }

@@ -4,6 +4,7 @@ import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -55,10 +56,12 @@ class UnmetNeedController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/unmet-needs")
     ResponseEntity<CommandReply> raise(@PathVariable UUID accountId, @Valid @RequestBody NeedReport need,
-                                       @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                       @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        String staffId = ActingUser.staffId(need.staffId(), user);
         return recorder.recordNew(accountId, "unmet-need", AccountStanding::isActive, need.needId(), key, need.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RaiseUnmetNeed(id, accountId, need.description().strip(),
-                        need.category().strip(), need.discoveredVia(), need.staffId(), occurredAt, receivedAt, account));
+                        need.category().strip(), need.discoveredVia(), staffId, occurredAt, receivedAt, account));
     }
 
     @PostMapping("/api/outreach/unmet-needs/{needId}/resolution")

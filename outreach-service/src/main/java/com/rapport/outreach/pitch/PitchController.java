@@ -4,6 +4,7 @@ import com.rapport.events.outreach.PitchOutcome;
 import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ class PitchController {
     }
 
     record PitchReport(UUID pitchId, @NotBlank @Size(max = 200) String offering, @NotNull Boolean faceToFace,
-                       @NotNull @StaffId String staffId, Instant occurredAt) {
+                       @StaffId String staffId, Instant occurredAt) {
     }
 
     record OutcomeReport(@NotNull PitchOutcome outcome, Instant occurredAt) {
@@ -38,10 +39,12 @@ class PitchController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/pitches")
     ResponseEntity<CommandReply> make(@PathVariable UUID accountId, @Valid @RequestBody PitchReport pitch,
-                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        String staffId = ActingUser.requiredStaffId(pitch.staffId(), user);
         return recorder.recordNew(accountId, "pitch", AccountStanding::isActive, pitch.pitchId(), key, pitch.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
-                        pitch.faceToFace(), pitch.staffId(), occurredAt, receivedAt, account));
+                        pitch.faceToFace(), staffId, occurredAt, receivedAt, account));
     }
 
     @PostMapping("/api/outreach/pitches/{pitchId}/outcome")

@@ -3,6 +3,7 @@ package com.rapport.outreach.signal;
 import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.validation.StaffId;
+import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
@@ -33,9 +34,11 @@ class CompetitorSignalController {
 
     @PostMapping("/api/outreach/accounts/{accountId}/competitor-signals")
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Sighting sighting,
-                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key) {
+                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
+                                     @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        String staffId = ActingUser.staffId(sighting.staffId(), user);
         return recorder.recordNew(accountId, "competitor-signal", AccountStanding::isActive, sighting.signalId(), key, sighting.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordCompetitorSighting(id, accountId,
-                        sighting.competitor().strip(), sighting.note(), sighting.staffId(), occurredAt, receivedAt, account));
+                        sighting.competitor().strip(), sighting.note(), staffId, occurredAt, receivedAt, account));
     }
 }
