@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /** Each account's latest assessment: what the portfolio list and figures read. */
 @Component
@@ -112,10 +111,6 @@ public class Assessments {
     public long neglected() {
         return jdbc.sql("SELECT COUNT(*) FROM insights.assessment WHERE lost = FALSE AND neglected = TRUE")
                 .query(Long.class).single();
-    }
-
-    public List<UUID> accounts() {
-        return jdbc.sql("SELECT account_id FROM insights.assessment").query(UUID.class).list();
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Assessment assessment, BigDecimal exposure) {

@@ -43,7 +43,7 @@ class CallListController {
         if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
             throw new InvalidField("date", "WithinAYear", "must lie within a year of today (" + today + ")");
         }
-        return ranking.callList(owner, day, histories.accounts().stream().map(histories::of), size);
+        return ranking.callList(owner, day, histories.all(), size);
     }
 
     private static LocalDate dateOf(String date) {

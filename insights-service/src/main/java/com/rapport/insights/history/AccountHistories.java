@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Every account's history, as the health model reads it: the events of the other services,
@@ -108,6 +109,11 @@ public class AccountHistories {
                         row.getString("payload").getBytes(StandardCharsets.UTF_8), byte[].class,
                         new SimpleSerializedType(row.getString("payload_type"), row.getString("payload_revision")))))
                 .list();
+    }
+
+    /** Every account's history, one account at a time. */
+    public Stream<List<AccountEvent>> all() {
+        return accounts().stream().map(this::of);
     }
 
     public List<UUID> accounts() {

@@ -26,6 +26,6 @@ class LossController {
     @GetMapping("/api/insights/losses")
     LossReport losses(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
         Window window = Window.of(from, to, clock.instant());
-        return new LossAnalysis(policy).report(histories.accounts().stream().map(histories::of), window);
+        return new LossAnalysis(policy).report(histories.all(), window);
     }
 }

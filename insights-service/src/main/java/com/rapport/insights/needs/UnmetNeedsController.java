@@ -28,8 +28,8 @@ class UnmetNeedsController {
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         Instant now = clock.instant();
-        List<Need> needs = histories.accounts().stream()
-                .flatMap(accountId -> UnmetNeeds.of(histories.of(accountId), now).stream())
+        List<Need> needs = histories.all()
+                .flatMap(history -> UnmetNeeds.of(history, now).stream())
                 .toList();
         return UnmetNeedsReport.of(needs, status, page, size);
     }

@@ -75,7 +75,7 @@ class PortfolioController {
     }
 
     private List<List<AccountEvent>> allHistories() {
-        return histories.accounts().stream().map(histories::of).toList();
+        return histories.all().toList();
     }
 
     private List<AssessmentView> assessedAt(Instant moment, List<List<AccountEvent>> all) {
