@@ -23,6 +23,8 @@ import com.rapport.events.outreach.UnmetNeedDeclined;
 import com.rapport.events.outreach.UnmetNeedLostToCompetitor;
 import com.rapport.events.outreach.UnmetNeedRaised;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,27 @@ public final class PublishedLanguage {
 
     public static Optional<EventType> describe(Class<?> type) {
         return Optional.ofNullable(type.getAnnotation(EventType.class));
+    }
+
+    /**
+     * The fields an event type had in one of its revisions, in order: those {@link AddedIn added}
+     * later are left out.
+     */
+    public static List<String> fieldsAt(Class<?> type, int revision) {
+        int current = describe(type).filter(published -> type.isRecord()).map(EventType::revision)
+                .orElseThrow(() -> new IllegalArgumentException(type.getName() + " is not a published event record"));
+        if (revision < 1 || revision > current) {
+            throw new IllegalArgumentException(type.getSimpleName() + " has revisions 1 to " + current + ", not " + revision);
+        }
+        return Arrays.stream(type.getRecordComponents())
+                .filter(field -> addedIn(field) <= revision)
+                .map(RecordComponent::getName)
+                .toList();
+    }
+
+    private static int addedIn(RecordComponent field) {
+        AddedIn added = field.getAnnotation(AddedIn.class);
+        return added == null ? 1 : added.value();
     }
 
     private static String nameOf(Class<?> type) {

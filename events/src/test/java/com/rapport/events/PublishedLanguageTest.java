@@ -1,14 +1,18 @@
 package com.rapport.events;
 
+import com.rapport.events.account.AccountOpened;
+import com.rapport.events.outreach.ContactLogged;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PublishedLanguageTest {
 
@@ -39,6 +43,35 @@ class PublishedLanguageTest {
         assertThat(PublishedLanguage.typeNamed("rapport.accounts.account-opened"))
                 .contains(com.rapport.events.account.AccountOpened.class);
         assertThat(PublishedLanguage.typeNamed("rapport.accounts.no-such-thing")).isEmpty();
+    }
+
+    @Test
+    void everyFieldWasAddedInARevisionThatExists() {
+        for (Class<? extends AccountEvent> type : PublishedLanguage.eventTypes()) {
+            int current = PublishedLanguage.describe(type).orElseThrow().revision();
+            Arrays.stream(type.getRecordComponents())
+                    .map(field -> field.getAnnotation(AddedIn.class))
+                    .filter(added -> added != null)
+                    .forEach(added -> assertThat(added.value()).as(type.getSimpleName()).isBetween(2, current));
+        }
+    }
+
+    @Test
+    void aRevisionsShapeLeavesOutTheFieldsAddedLater() {
+        assertThat(PublishedLanguage.fieldsAt(ContactLogged.class, 1)).containsExactly("contactId", "accountId",
+                "channel", "outcome", "direction", "staffId", "staffRole", "agenda", "note", "occurredAt");
+        assertThat(PublishedLanguage.fieldsAt(ContactLogged.class, 2))
+                .containsExactly(Arrays.stream(ContactLogged.class.getRecordComponents()).map(field -> field.getName())
+                        .toArray(String[]::new))
+                .contains("durationMinutes");
+        assertThat(PublishedLanguage.fieldsAt(AccountOpened.class, 1)).hasSize(AccountOpened.class.getRecordComponents().length);
+    }
+
+    @Test
+    void onlyPublishedRevisionsHaveAShape() {
+        assertThatThrownBy(() -> PublishedLanguage.fieldsAt(ContactLogged.class, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublishedLanguage.fieldsAt(ContactLogged.class, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PublishedLanguage.fieldsAt(String.class, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -38,6 +38,6 @@ public final class TestAccount {
     /** A record of another kind under the given id, for the pitch's own tests: a contact. */
     public static AccountEvent aContact(UUID id) {
         return new ContactLogged(id, ACCOUNT_ID, Channel.CALL, ContactOutcome.CONNECTED, Direction.OUTBOUND, "alice",
-                StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, LATER);
+                StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, LATER);
     }
 }

@@ -11,4 +11,9 @@ class RequestIdConfiguration {
     WebHttpHandlerBuilderCustomizer requestIdHandler() {
         return builder -> builder.httpHandlerDecorator(RequestIdHttpHandler::new);
     }
+
+    @Bean
+    RequestPrincipalFilter requestPrincipalFilter() {
+        return new RequestPrincipalFilter();
+    }
 }

@@ -26,6 +26,11 @@ import java.util.stream.Stream;
  * event that still has an open gap below it: a consumer that resumes from {@code next} sees
  * every committed event exactly once and in order. A gap whose transaction rolled back closes
  * when Axon's gap timeout passes.
+ * <p>
+ * Every event is served in its type's latest revision, upcast as the services read it, whatever
+ * revision it was stored in: a consumer needs to understand one shape per type, the one
+ * {@code /api/events/schemas/{type}} describes. Reading the feed again after a revision may thus
+ * give an older event in its newer shape (the added fields null).
  */
 @Component
 public class EventFeed {

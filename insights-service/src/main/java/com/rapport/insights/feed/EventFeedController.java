@@ -38,21 +38,29 @@ class EventFeedController {
     record SchemaList(List<SchemaEntry> items) {
     }
 
-    record SchemaEntry(String type, int revision, String href) {
+    /** @param latest the revision the feed serves events of this type in */
+    record SchemaEntry(String type, int revision, boolean latest, String href) {
     }
 
     /** Every published event type and revision, with where its JSON Schema is. */
     @GetMapping("/api/events/schemas")
     SchemaList schemas() {
         return new SchemaList(schemas.all().stream()
-                .map(schema -> new SchemaEntry(schema.type(), schema.revision(), "/api/events/schemas/" + schema.type()))
+                .map(schema -> new SchemaEntry(schema.type(), schema.revision(), schema.latest(),
+                        "/api/events/schemas/" + schema.type() + "?revision=" + schema.revision()))
                 .toList());
     }
 
+    /** The type's latest revision, the one the feed serves, unless {@code revision} names an older one. */
     @GetMapping(path = "/api/events/schemas/{type}", produces = "application/schema+json")
-    String schema(@PathVariable String type) {
-        return schemas.of(type)
-                .orElseThrow(() -> new NotFound("No event type is published as " + type + "; see /api/events/schemas"))
+    String schema(@PathVariable String type, @RequestParam(required = false) Integer revision) {
+        EventSchemas.Described latest = schemas.of(type)
+                .orElseThrow(() -> new NotFound("No event type is published as " + type + "; see /api/events/schemas"));
+        if (revision == null) {
+            return latest.schema();
+        }
+        return schemas.of(type, revision)
+                .orElseThrow(() -> new NotFound(type + " has revisions 1 to " + latest.revision() + ", not " + revision))
                 .schema();
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param type     the stable external name, e.g. {@code rapport.outreach.contact-logged}
  * @param time     when it happened in the world (occurredAt)
  * @param subject  the account it concerns
+ * @param revision the revision of the type that {@code data} has: always the latest, older events being upcast
  * @param data     the event in its published JSON shape
  */
 public record FeedItem(long position, String id, String source, String type, String specversion, Instant time,

@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.events.insights.HealthBandChanged;
 import com.rapport.events.insights.NeglectFlagCleared;
 import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.platform.eventstore.KeptEvents;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,8 +13,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +34,9 @@ import java.util.stream.Stream;
  * it first: the table is a copy of the append-only store, one row per event, so adding the
  * events that are missing gives what a fresh build would, and the queries keep answering from
  * the rows already there while the replay re-assesses every account it passes.
+ * <p>
+ * Each row keeps the event in the revision it was kept in, and is read back upcast to the current
+ * one, as the store's own events are.
  */
 @Component
 @ProcessingGroup(AccountHistories.PROCESSOR)
@@ -51,11 +53,13 @@ public class AccountHistories {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
+    private final KeptEvents kept;
     private final HistoryListener listener;
 
-    public AccountHistories(JdbcClient jdbc, Serializer serializer, HistoryListener listener) {
+    public AccountHistories(JdbcClient jdbc, Serializer serializer, KeptEvents kept, HistoryListener listener) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.kept = kept;
         this.listener = listener;
     }
 
@@ -102,12 +106,11 @@ public class AccountHistories {
     /** The account's events in the order they happened; empty for an account insights has not heard of. */
     public List<AccountEvent> of(UUID accountId) {
         return jdbc.sql("""
-                        SELECT payload_type, payload_revision, payload FROM insights.account_event
+                        SELECT event_id, payload_type, payload_revision, payload FROM insights.account_event
                         WHERE account_id = :id ORDER BY occurred_at, position""")
                 .param("id", accountId)
-                .query((row, number) -> (AccountEvent) serializer.deserialize(new SimpleSerializedObject<>(
-                        row.getString("payload").getBytes(StandardCharsets.UTF_8), byte[].class,
-                        new SimpleSerializedType(row.getString("payload_type"), row.getString("payload_revision")))))
+                .query((row, number) -> (AccountEvent) kept.read(row.getString("event_id"), row.getString("payload_type"),
+                        row.getString("payload_revision"), row.getString("payload")))
                 .list();
     }
 

@@ -79,7 +79,7 @@ class ReassessmentTest {
     private void connected(UUID accountId, Instant at) {
         UUID contactId = UUID.randomUUID();
         recorded("Contact", contactId, new ContactLogged(contactId, accountId, Channel.CALL, ContactOutcome.CONNECTED,
-                Direction.OUTBOUND, "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, at));
+                Direction.OUTBOUND, "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, at));
     }
 
     private long published(UUID accountId, String type) {

@@ -124,7 +124,7 @@ final class AccountHistory {
 
     AccountHistory contact(ContactOutcome outcome, Instant at) {
         return record(id -> new ContactLogged(id, accountId, Channel.CALL, outcome, Direction.OUTBOUND, ownerId,
-                StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, at));
+                StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, at));
     }
 
     /** A call planned for {@code due}; {@code call} names it for what happens to it later. */

@@ -44,7 +44,7 @@ class CallListControllerTest {
     private static MockMvc serving(AccountHistory... accounts) {
         Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
         Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
-        AccountHistories histories = new AccountHistories(null, null, null) {
+        AccountHistories histories = new AccountHistories(null, null, null, null) {
             @Override
             public List<UUID> accounts() {
                 return List.copyOf(byId.keySet());

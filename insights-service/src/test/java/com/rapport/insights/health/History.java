@@ -78,7 +78,7 @@ final class History {
 
     History contact(ContactOutcome outcome, Channel channel, StaffRole role, Instant at) {
         return record(id -> new ContactLogged(id, ACCOUNT_ID, channel, outcome, Direction.OUTBOUND, "alice", role,
-                Agenda.CHECK_IN, null, at));
+                Agenda.CHECK_IN, null, null, at));
     }
 
     /** An account manager's call that reached the client. */

@@ -80,7 +80,7 @@ final class History {
     /** An account manager's call that reached the client. */
     History connected(Instant at) {
         return record(id -> new ContactLogged(id, accountId, Channel.CALL, ContactOutcome.CONNECTED, Direction.OUTBOUND,
-                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, at));
+                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, at));
     }
 
     /** A connected call every week, from day {@code first} up to day {@code last}. */
@@ -99,7 +99,7 @@ final class History {
         for (long n = first; n <= last; n += 7) {
             Instant at = day(n);
             record(id -> new ContactLogged(id, accountId, Channel.MEETING, ContactOutcome.CONNECTED, Direction.OUTBOUND,
-                    "carol", StaffRole.EXECUTIVE, Agenda.REVIEW, null, at));
+                    "carol", StaffRole.EXECUTIVE, Agenda.REVIEW, null, null, at));
             if ((n - first) % 91 == 0) {
                 record(id -> new PitchMade(id, accountId, "managed backups", true, "carol", at));
             }

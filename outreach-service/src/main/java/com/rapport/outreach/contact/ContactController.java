@@ -7,11 +7,14 @@ import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
 import com.rapport.platform.web.RequestedId;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -34,21 +37,28 @@ class ContactController {
         this.recorder = recorder;
     }
 
-    /** direction defaults to OUTBOUND, agenda to CHECK_IN (a contact with no agenda). */
+    /**
+     * direction defaults to OUTBOUND, agenda to CHECK_IN (a contact with no agenda); durationMinutes
+     * is optional, at most a day.
+     */
     record ContactReport(UUID contactId, @NotNull Channel channel, @NotNull ContactOutcome outcome, Direction direction,
                          @StaffId String staffId, @NotNull StaffRole staffRole, Agenda agenda,
-                         @Size(max = 2000) String note, Instant occurredAt) {
+                         @Size(max = 2000) String note, @Min(1) @Max(24 * 60) Integer durationMinutes,
+                         Instant occurredAt) {
     }
 
     @PostMapping("/api/outreach/accounts/{accountId}/contacts")
     ResponseEntity<CommandReply> log(@PathVariable UUID accountId, @Valid @RequestBody ContactReport report,
                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        if (report.durationMinutes() != null && report.outcome() == ContactOutcome.NO_ANSWER) {
+            throw new InvalidField("durationMinutes", "NoAnswerNoDuration", "must be left out when nobody answered");
+        }
         String staffId = ActingUser.requiredStaffId(report.staffId(), user);
         return recorder.recordNew(accountId, "contact", AccountStanding::isActive, report.contactId(), key, report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
                         Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), staffId,
                         report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),
-                        report.note(), occurredAt, receivedAt, account));
+                        report.note(), report.durationMinutes(), occurredAt, receivedAt, account));
     }
 }

@@ -15,9 +15,11 @@ import java.util.UUID;
 /** Log a contact with the client, or an attempt at one. */
 public record LogContact(@TargetAggregateIdentifier UUID contactId, UUID accountId, Channel channel,
                          ContactOutcome outcome, Direction direction, String staffId, StaffRole staffRole,
-                         Agenda agenda, String note, Instant occurredAt, Instant receivedAt, AccountStanding account) {
+                         Agenda agenda, String note, Integer durationMinutes, Instant occurredAt, Instant receivedAt,
+                         AccountStanding account) {
 
     ContactLogged recordedAt(Instant at) {
-        return new ContactLogged(contactId, accountId, channel, outcome, direction, staffId, staffRole, agenda, note, at);
+        return new ContactLogged(contactId, accountId, channel, outcome, direction, staffId, staffRole, agenda, note,
+                durationMinutes, at);
     }
 }

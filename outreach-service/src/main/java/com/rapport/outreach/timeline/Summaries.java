@@ -119,7 +119,12 @@ final class Summaries {
             case NO_ANSWER -> "; no answer";
         };
         String agenda = e.outcome() == ContactOutcome.CONNECTED ? " — " + words(e.agenda().name()) : "";
-        return who + result + agenda + quoted(e.note());
+        return who + result + agenda + duration(e.durationMinutes()) + quoted(e.note());
+    }
+
+    /** Contacts logged before revision 2, and many since, did not note how long they took. */
+    private static String duration(Integer minutes) {
+        return minutes == null ? "" : " (" + minutes + (minutes == 1 ? " minute)" : " minutes)");
     }
 
     private static String inboundVerb(Channel channel) {

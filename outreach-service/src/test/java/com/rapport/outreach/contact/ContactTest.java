@@ -36,9 +36,13 @@ class ContactTest {
         fixture = new AggregateTestFixture<>(Contact.class);
     }
 
-    private static LogContact logging(String note, Instant occurredAt, AccountStanding account) {
+    private static LogContact logging(String note, Integer durationMinutes, Instant occurredAt, AccountStanding account) {
         return new LogContact(CONTACT_ID, ACCOUNT_ID, Channel.MEETING, ContactOutcome.CONNECTED, Direction.OUTBOUND,
-                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.REVIEW, note, occurredAt, RECEIVED, account);
+                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.REVIEW, note, durationMinutes, occurredAt, RECEIVED, account);
+    }
+
+    private static LogContact logging(String note, Instant occurredAt, AccountStanding account) {
+        return logging(note, 45, occurredAt, account);
     }
 
     private static LogContact logging(Instant occurredAt) {
@@ -47,7 +51,7 @@ class ContactTest {
 
     private static ContactLogged logged(Instant at) {
         return new ContactLogged(CONTACT_ID, ACCOUNT_ID, Channel.MEETING, ContactOutcome.CONNECTED, Direction.OUTBOUND,
-                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.REVIEW, "quarterly review", at);
+                "alice", StaffRole.ACCOUNT_MANAGER, Agenda.REVIEW, "quarterly review", 45, at);
     }
 
     @Test
@@ -103,6 +107,14 @@ class ContactTest {
                 .when(logging("something else", LATER, ACTIVE))
                 .expectException(Conflict.class)
                 .expectExceptionMessage(containsString("already recorded with other details"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesToLogAnIdAgainWithAnotherDuration() {
+        fixture.given(logged(LATER))
+                .when(logging("quarterly review", 60, LATER, ACTIVE))
+                .expectException(Conflict.class)
                 .expectNoEvents();
     }
 

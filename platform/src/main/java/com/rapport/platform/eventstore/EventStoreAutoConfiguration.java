@@ -1,5 +1,6 @@
 package com.rapport.platform.eventstore;
 
+import com.rapport.events.outreach.ContactLogged;
 import com.rapport.platform.PlatformProperties;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,6 +10,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -66,6 +70,21 @@ public class EventStoreAutoConfiguration {
     @Qualifier("messageSerializer")
     public Serializer messageSerializer(Serializer serializer) {
         return serializer;
+    }
+
+    /**
+     * Every revision of the published language that changed an event's shape, oldest first: Axon
+     * upcasts what it reads from the store with them, so events stored in an older revision load
+     * in every service as their current revision.
+     */
+    @Bean
+    public EventUpcasterChain publishedLanguageUpcasters() {
+        return new EventUpcasterChain(new FieldsAdded(ContactLogged.class, 2));
+    }
+
+    @Bean
+    public KeptEvents keptEvents(Serializer serializer, List<EventUpcaster> upcasters) {
+        return new KeptEvents(serializer, new EventUpcasterChain(upcasters));
     }
 
     /**

@@ -6,12 +6,18 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * Axon's Jackson 3 serializer, storing published events under their stable external name and
  * revision ({@code rapport.accounts.account-opened}, 1) instead of the Java class name.
  * Everything else (tokens, metadata) keeps Axon's class-name typing.
+ * <p>
+ * A published event is read only with every field of its revision present (null or not): one
+ * that lacks a field was stored in an older revision and must be upcast first, rather than
+ * silently read with the field null.
  */
 public final class PublishedLanguageSerializer extends Jackson3Serializer {
 
@@ -40,6 +46,14 @@ public final class PublishedLanguageSerializer extends Jackson3Serializer {
         return PublishedLanguage.describe(type)
                 .<SerializedType>map(published -> new SimpleSerializedType(published.name(), String.valueOf(published.revision())))
                 .orElseGet(() -> super.typeForClass(type));
+    }
+
+    @Override
+    protected ObjectReader getReader(Class<?> type) {
+        ObjectReader reader = super.getReader(type);
+        return PublishedLanguage.describe(type).isPresent()
+                ? reader.with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                : reader;
     }
 
     @Override

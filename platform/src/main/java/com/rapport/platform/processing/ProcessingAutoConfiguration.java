@@ -1,5 +1,6 @@
 package com.rapport.platform.processing;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,6 +8,8 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
 
 /** The processors endpoint and metrics, in every service that has event processors. */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -20,9 +23,24 @@ public class ProcessingAutoConfiguration {
     }
 
     @Bean
+    public LastProcessedEvents lastProcessedEvents() {
+        return new LastProcessedEvents();
+    }
+
+    /** Every processor, whichever service configures it, notes when the events it handles were recorded. */
+    @Bean
+    public ConfigurerModule lastProcessedEventsModule(LastProcessedEvents lastProcessed) {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultHandlerInterceptor((configuration, processor) -> lastProcessed.interceptorFor(processor));
+    }
+
+    @Bean
     @ConditionalOnBean(EventProcessingConfiguration.class)
     public EventProcessorMetrics eventProcessorMetrics(EventProcessingConfiguration processing,
-                                                       ObjectProvider<EventStore> eventStore) {
-        return new EventProcessorMetrics(processing, eventStore.getIfAvailable());
+                                                       ObjectProvider<EventStore> eventStore,
+                                                       LastProcessedEvents lastProcessed,
+                                                       ObjectProvider<Clock> clock) {
+        return new EventProcessorMetrics(processing, eventStore.getIfAvailable(), lastProcessed,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.core.Ordered;
 
 import java.time.Clock;
 
-/** Problem details, request ids and event time for every service's HTTP API. */
+/** Problem details, request ids, a log line per request and event time for every service's HTTP API. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -34,6 +34,14 @@ public class WebAutoConfiguration {
     public FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Inside the request id's filter, so that the id is known when the line is written. */
+    @Bean
+    public FilterRegistrationBean<RequestLog> requestLog() {
+        FilterRegistrationBean<RequestLog> registration = new FilterRegistrationBean<>(new RequestLog());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

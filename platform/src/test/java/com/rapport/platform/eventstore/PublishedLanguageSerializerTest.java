@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PublishedLanguageSerializerTest {
 
@@ -43,6 +45,16 @@ class PublishedLanguageSerializerTest {
         assertThat((Object) serializer.deserialize(stored)).isEqualTo(opened);
         assertThat(serializer.classForType(new SimpleSerializedType("rapport.accounts.account-opened", "1")))
                 .isEqualTo(AccountOpened.class);
+    }
+
+    @Test
+    void refusesAnEventThatLacksAFieldOfItsRevision() {
+        String revision1 = FieldsAddedTest.contactLoggedInRevision1();
+
+        assertThatThrownBy(() -> serializer.deserialize(new SimpleSerializedObject<>(revision1.getBytes(StandardCharsets.UTF_8),
+                byte[].class, new SimpleSerializedType("rapport.outreach.contact-logged", "2"))))
+                .isInstanceOf(SerializationException.class)
+                .hasStackTraceContaining("durationMinutes");
     }
 
     @Test
