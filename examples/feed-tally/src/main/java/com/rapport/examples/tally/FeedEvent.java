@@ -1,25 +1,29 @@
 package com.rapport.examples.tally;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * What this consumer reads of a feed item: where it is in the feed, what it is and which account
- * it concerns. The item carries more (CloudEvents attributes, revision, data); a consumer takes
- * what it needs and ignores fields it does not know, so new ones never break it.
+ * it concerns. The item is a CloudEvent in JSON with Rapport's extensions {@code position} and
+ * {@code revision}; the server-sent event's id is its position.
  */
 public record FeedEvent(long position, String type, String subject) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EventFormat CLOUD_EVENTS = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     static FeedEvent of(ServerSentEvents.Message message) {
-        JsonNode item = JSON.readTree(message.data());
-        long position = item.get("position").asLong();
-        if (message.id() == null || Long.parseLong(message.id()) != position) {
-            throw new IllegalArgumentException("message id " + message.id() + " is not the item's position " + position);
+        CloudEvent event = CLOUD_EVENTS.deserialize(message.data().getBytes(StandardCharsets.UTF_8));
+        long position = Long.parseLong(message.id());
+        Object extension = event.getExtension("position");
+        if (extension == null || Long.parseLong(extension.toString()) != position) {
+            throw new IllegalArgumentException("event " + event.getId() + " at position " + extension
+                    + " came with the id " + message.id());
         }
-        JsonNode subject = item.get("subject");
-        return new FeedEvent(position, item.get("type").asString(),
-                subject == null || subject.isNull() ? null : subject.asString());
+        return new FeedEvent(position, event.getType(), event.getSubject());
     }
 }

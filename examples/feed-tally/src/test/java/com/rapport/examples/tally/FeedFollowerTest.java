@@ -81,8 +81,9 @@ class FeedFollowerTest {
     }
 
     private static String item(long position, String type, String subject) {
-        return "id: " + position + "\nevent: " + type + "\ndata: {\"position\":" + position + ",\"type\":\"" + type
-                + "\",\"subject\":\"" + subject + "\",\"revision\":\"1\",\"data\":{}}\n\n";
+        return "id: " + position + "\nevent: " + type + "\ndata: {\"position\":" + position + ",\"id\":\"e" + position
+                + "\",\"source\":\"/test\",\"specversion\":\"1.0\",\"type\":\"" + type + "\",\"subject\":\"" + subject
+                + "\",\"time\":\"2026-11-20T14:05:00Z\",\"datacontenttype\":\"application/json\",\"revision\":\"1\",\"data\":{}}\n\n";
     }
 
     private static void stream(HttpExchange exchange, String body) throws IOException {
