@@ -3,9 +3,12 @@ package com.rapport.suite;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The insights part of the contract, end to end: accounts with scripted histories, written
@@ -239,5 +243,92 @@ abstract class InsightsThroughTheGateway extends ThroughTheGateway {
 
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0).get("summary").asString()).startsWith("Flagged as neglected: no two-way contact in");
+    }
+
+    private static final String RECORDED = "rapport_events_recorded_total";
+    private static final String BAND_CHANGES = "rapport_health_band_changes_total";
+    private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
+
+    /** A live scrape: each service on its own port, the gateway with the suite's key, which holds OPS. */
+    static Scrape scrape(Suite.Component component) {
+        Api client = component.isService() ? new Api(suite.service(component)) : api;
+        Api.Reply reply = client.getText("/actuator/prometheus");
+        assertThat(reply.status()).as(component + ": " + reply).isEqualTo(200);
+        return new Scrape(reply.text());
+    }
+
+    /**
+     * What the script above wrote, counted by the service that appended it, and what insights
+     * concluded from it, as Prometheus reads them. Insights publishes its conclusions as it goes,
+     * so its figures are awaited until they agree with the store and the portfolio.
+     */
+    @Test
+    void theBusinessMetricsReadWhatTheScriptedHistoriesDid() {
+        Scrape accounts = scrape(Suite.Component.ACCOUNTS);
+        Scrape outreach = scrape(Suite.Component.OUTREACH);
+
+        assertThat(accounts.sum(RECORDED, "type", "rapport.accounts.account-opened")).isEqualTo(5);
+        assertThat(accounts.sum(RECORDED, "type", "rapport.accounts.account-lost")).isEqualTo(1);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.accounts.account-opened"))
+                .as("each service counts only what it appended").isZero();
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.contact-logged")).isEqualTo(52);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.pitch-made")).isEqualTo(1);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.feedback-received")).isEqualTo(2);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.unmet-need-raised")).isEqualTo(1);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.competitor-sighted")).isEqualTo(1);
+        assertThat(outreach.sum(RECORDED, "type", "rapport.outreach.lost-client-interview-recorded")).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Scrape insights = scrape(Suite.Component.INSIGHTS);
+            JsonNode portfolio = api.get("/api/insights/portfolio").json();
+            for (String conclusion : List.of("rapport.insights.health-band-changed", "rapport.insights.neglect-flag-raised",
+                    "rapport.insights.neglect-flag-cleared")) {
+                assertThat(insights.sum(RECORDED, "type", conclusion)).as(conclusion).isEqualTo(store.countOfType(conclusion));
+            }
+            assertThat(insights.sum(BAND_CHANGES)).isEqualTo(store.countOfType("rapport.insights.health-band-changed"));
+            assertThat(insights.sum(BAND_CHANGES, "from", "NONE")).as("each account's first assessment").isEqualTo(5);
+            for (String band : List.of("HEALTHY", "WATCH", "AT_RISK", "CRITICAL")) {
+                assertThat(insights.sum("rapport_accounts", "band", band)).as(band)
+                        .isEqualTo(portfolio.get("bands").get(band).asDouble());
+            }
+            assertThat(insights.sum("rapport_accounts", "band", "HEALTHY")).isEqualTo(1);
+            assertThat(insights.sum("rapport_accounts_neglected")).isEqualTo(2);
+            JsonNode euros = portfolio.get("valueAtRisk").get(0);
+            assertThat(insights.sum("rapport_value_at_risk", "currency", "EUR"))
+                    .isEqualTo(euros.get("amount").asDouble())
+                    .as("Gone Quiet and Only Voicemails are neglected").isGreaterThanOrEqualTo(370_000);
+        });
+    }
+
+    /**
+     * Prometheus can read the scrape of every process (promtool finds no error in it), and
+     * Rapport's own metrics pass promtool's lint. Lint findings on Spring's, Micrometer's and
+     * Axon's metrics are reported, not failed on: those names are not Rapport's to change.
+     */
+    @Test
+    void everyScrapePassesPromtool() throws Exception {
+        boolean installed = Files.isExecutable(PROMTOOL);
+        assertThat(installed || !"true".equals(System.getenv("CI")))
+                .as("CI installs promtool (Debian's prometheus package) at " + PROMTOOL).isTrue();
+        assumeTrue(installed, "promtool is not installed here (apt-get install prometheus); CI runs this check");
+
+        List<String> ours = new ArrayList<>();
+        for (Suite.Component component : Suite.Component.values()) {
+            Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+            try (OutputStream in = promtool.getOutputStream()) {
+                in.write(scrape(component).text().getBytes(StandardCharsets.UTF_8));
+            }
+            String findings = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = promtool.waitFor();
+            // 0: clean; 3: lint findings only; anything else: promtool could not read the scrape
+            assertThat(status).as(component + ": " + findings).isIn(0, 3);
+            List<String> lint = findings.lines().filter(finding -> !finding.isBlank()).toList();
+            lint.stream().filter(finding -> finding.startsWith("rapport_")).map(finding -> component + ": " + finding)
+                    .forEach(ours::add);
+            System.out.println("promtool on " + component + ": " + lint.size() + " lint findings, e.g. "
+                    + lint.stream().limit(3).toList());
+        }
+
+        assertThat(ours).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package com.rapport.suite;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +57,14 @@ final class Suite implements AutoCloseable {
     static final String API_KEY = newApiKey();
     /** The principal the gateway names for the suite's requests. */
     static final String API_KEY_NAME = "suite";
-    private static final String API_KEY_ROLES = "STAFF,LEADER,INTEGRATION";
+    private static final String API_KEY_ROLES = "STAFF,LEADER,INTEGRATION,OPS";
+    /**
+     * The person who signs in to the dashboard with the login form, a LEADER; the gateway is given
+     * only a bcrypt hash of the password, new for each run as the key is.
+     */
+    static final String LEADER_USERNAME = "lena";
+    static final String LEADER_PASSWORD = newApiKey();
+    private static final String LEADER_PASSWORD_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(LEADER_PASSWORD);
     // the tests send requests as fast as they can; the rate limit is the gateway's own tests' concern
     private static final String RATE_LIMIT_PER_SECOND = "10000";
     private static final String[] JVM_OPTIONS = {"-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"};
@@ -166,6 +175,9 @@ final class Suite implements AutoCloseable {
             environment.put("RAPPORT_SECURITY_APIKEYS_0_NAME", API_KEY_NAME);
             environment.put("RAPPORT_SECURITY_APIKEYS_0_HASH", sha256Hex(API_KEY));
             environment.put("RAPPORT_SECURITY_APIKEYS_0_ROLES", API_KEY_ROLES);
+            environment.put("RAPPORT_SECURITY_USERS_0_USERNAME", LEADER_USERNAME);
+            environment.put("RAPPORT_SECURITY_USERS_0_PASSWORDHASH", LEADER_PASSWORD_HASH);
+            environment.put("RAPPORT_SECURITY_USERS_0_ROLES", "LEADER");
             environment.put("RAPPORT_RATE_LIMIT_PER_SECOND", RATE_LIMIT_PER_SECOND);
             environment.put("RAPPORT_RATE_LIMIT_BURST", RATE_LIMIT_PER_SECOND);
             // the first leader's users file goes with the run's logs, not into the working directory

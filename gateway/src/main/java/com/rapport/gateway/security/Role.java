@@ -14,4 +14,13 @@ public enum Role {
     String authority() {
         return "ROLE_" + name();
     }
+
+    static boolean isRole(String name) {
+        for (Role role : values()) {
+            if (role.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

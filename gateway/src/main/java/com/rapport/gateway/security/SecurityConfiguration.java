@@ -1,18 +1,19 @@
 package com.rapport.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.config.Customizer;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,7 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
@@ -34,7 +34,6 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.ui.LoginPageGeneratingWebFilter;
 import org.springframework.security.web.server.ui.LogoutPageGeneratingWebFilter;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
@@ -45,7 +44,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -65,6 +63,9 @@ class SecurityConfiguration {
             {"/api/accounts", "/api/accounts/**", "/api/outreach", "/api/outreach/**"};
     private static final String[] EVENTS = {"/api/events", "/api/events/**"};
     private static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
+    private static final String[] DASHBOARD = {"/", "/index.html"};
+    // the sign-in page's look, needed before anyone has signed in
+    private static final String LOGIN_PAGE_STYLE = "/login.css";
 
     // WebFlux's session cookie, which a browser sends along with any request to the gateway
     private static final String SESSION_COOKIE = "SESSION";
@@ -73,12 +74,13 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
+                                                  ReactiveUserDetailsService users, PasswordEncoder encoder) {
         ProblemResponses problems = new ProblemResponses();
         http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HEALTH).permitAll()
-                        .pathMatchers("/login").permitAll()
+                        .pathMatchers("/login", LOGIN_PAGE_STYLE).permitAll()
                         .pathMatchers("/actuator/**").hasRole(Role.OPS.name())
                         .pathMatchers(HttpMethod.GET, EVENTS).hasAnyRole(Role.INTEGRATION.name(), Role.LEADER.name())
                         .pathMatchers(HttpMethod.GET, ACCOUNTS_AND_OUTREACH).hasAnyRole(Role.STAFF.name(), Role.LEADER.name())
@@ -89,8 +91,12 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.PUT, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         // a principal is needed everywhere else; no role opens any other /api request
                         .pathMatchers("/api/**").denyAll()
+                        // the dashboard is sales leadership's; its scripts and styles only need a principal
+                        .pathMatchers(HttpMethod.GET, DASHBOARD).hasRole(Role.LEADER.name())
                         .anyExchange().authenticated())
-                .formLogin(Customizer.withDefaults())
+                // the dashboard's own sign-in page (dashboard.LoginPage): the generated one styles itself inline
+                .formLogin(form -> form.loginPage("/login")
+                        .authenticationManager(loginAttempts(properties.login(), users, encoder)))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -101,7 +107,6 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentTypeOptions(options -> {
                         }))
-                .addFilterAt(loginPage(), SecurityWebFiltersOrder.LOGIN_PAGE_GENERATING)
                 .addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING)
                 .addFilterAt(apiKeyFilter(properties.apiKeys(), problems), SecurityWebFiltersOrder.AUTHENTICATION);
         if (properties.jwt().enabled()) {
@@ -131,6 +136,13 @@ class SecurityConfiguration {
         return new MapReactiveUserDetailsService(users);
     }
 
+    private static LoginAttempts loginAttempts(SecurityProperties.Login login, ReactiveUserDetailsService users,
+                                               PasswordEncoder encoder) {
+        UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        passwords.setPasswordEncoder(encoder);
+        return new LoginAttempts(passwords, login.allowedFailures(), login.lockout(), Ticker.systemTicker());
+    }
+
     /** A browser asking for a page is sent to the login form; everyone else gets a 401 problem. */
     private static DelegatingServerAuthenticationEntryPoint entryPoint(ProblemResponses problems) {
         MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
@@ -141,16 +153,6 @@ class SecurityConfiguration {
                 new DelegateEntry(pageRequest, new RedirectServerAuthenticationEntryPoint("/login")));
         entryPoint.setDefaultEntryPoint(problems);
         return entryPoint;
-    }
-
-    /**
-     * Spring Security's generated login page (until the dashboard brings its own). Spring
-     * Security leaves it out once an entry point is configured, so it is added here.
-     */
-    private static LoginPageGeneratingWebFilter loginPage() {
-        LoginPageGeneratingWebFilter page = new LoginPageGeneratingWebFilter();
-        page.setFormLoginEnabled(true);
-        return page;
     }
 
     /**
@@ -207,11 +209,8 @@ class SecurityConfiguration {
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFrom(String claim) {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(claim);
-        roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(jwt -> (Collection<GrantedAuthority>) roles.convert(jwt));
+        converter.setJwtGrantedAuthoritiesConverter(new RolesClaim(claim));
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
     }
 }

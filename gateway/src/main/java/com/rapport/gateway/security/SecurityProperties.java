@@ -1,6 +1,7 @@
 package com.rapport.gateway.security;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +25,7 @@ import java.util.Set;
  * @param apiKeys   keys for programs that cannot do OAuth, stored as SHA-256 hashes
  * @param usersFile where the first LEADER created at first start is kept (only its hash)
  * @param jwt       the issuer whose bearer tokens are accepted; none when neither URI is set
+ * @param login     how many failed sign-ins in a row lock a username, and for how long
  */
 @ConfigurationProperties("rapport.security")
 @Validated
@@ -30,7 +33,15 @@ public record SecurityProperties(
         @DefaultValue @Valid List<User> users,
         @DefaultValue @Valid List<ApiKey> apiKeys,
         @NotNull Path usersFile,
-        @DefaultValue @Valid Jwt jwt) {
+        @DefaultValue @Valid Jwt jwt,
+        @DefaultValue @Valid Login login) {
+
+    /**
+     * @param allowedFailures failed sign-ins in a row that lock the username
+     * @param lockout         how long it stays locked after the last failure
+     */
+    public record Login(@DefaultValue("5") @Min(1) int allowedFailures, @DefaultValue("15m") Duration lockout) {
+    }
 
     /**
      * @param username     the name to sign in with, and the id passed on to the services
@@ -62,7 +73,7 @@ public record SecurityProperties(
      * @param issuerUri  the issuer: its discovery document names the keys, and tokens must name it
      * @param jwkSetUri  the keys, when the issuer publishes no discovery document
      * @param audience   when set, tokens must name it in {@code aud}
-     * @param rolesClaim the claim that lists a token's roles
+     * @param rolesClaim the claim that lists a token's roles; a dotted path reaches into objects
      */
     public record Jwt(@Nullable String issuerUri, @Nullable String jwkSetUri, @Nullable String audience,
                       @DefaultValue("roles") @NotBlank String rolesClaim) {

@@ -56,6 +56,10 @@ class SecurityTest {
         registry.add("rapport.security.users[0].username", () -> "lena");
         registry.add("rapport.security.users[0].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
         registry.add("rapport.security.users[0].roles", () -> "LEADER,STAFF");
+        // a second person, for the lockout: lena's sign-ins must not be affected by it
+        registry.add("rapport.security.users[1].username", () -> "max");
+        registry.add("rapport.security.users[1].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+        registry.add("rapport.security.users[1].roles", () -> "LEADER");
         Credentials.register(registry);
     }
 
@@ -315,17 +319,29 @@ class SecurityTest {
 
     @Test
     void refusesAWrongPassword() {
+        signIn("lena", "guess").expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+    }
+
+    @Test
+    void locksAUsernameAfterFiveFailedSignInsInARow() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn("max", "guess " + attempt).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        }
+
+        signIn("max", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        signIn("lena", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
+    }
+
+    private WebTestClient.ResponseSpec signIn(String username, String password) {
         EntityExchangeResult<String> page = client.get().uri("/login").exchange()
                 .expectBody(String.class).returnResult();
-
-        client.post().uri("/login")
+        return client.post().uri("/login")
                 .cookies(jar -> jar.addAll(cookies(page.getResponseCookies())))
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "lena").with("password", "guess")
+                .body(BodyInserters.fromFormData("username", username).with("password", password)
                         .with("_csrf", csrfToken(page.getResponseBody())))
                 .exchange()
-                .expectStatus().isFound()
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+                .expectStatus().isFound();
     }
 
     // headers

@@ -72,6 +72,9 @@ class EventStream implements DisposableBean {
         long position = after;
         Instant lastSent = Instant.now();
         try {
+            // the response starts with the first thing sent: without this a subscriber at the head
+            // would not know it is connected (EventSource's "open") until an event or a heartbeat
+            emitter.send(SseEmitter.event().comment("following after " + after));
             while (!Thread.currentThread().isInterrupted()) {
                 FeedPage page = feed.read(position, PAGE, types, account);
                 for (FeedItem item : page.items()) {

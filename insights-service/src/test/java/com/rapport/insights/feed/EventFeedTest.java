@@ -139,4 +139,22 @@ class EventFeedTest {
         assertThat(data.get(0)).contains("Second");
         assertThat(data.get(1)).contains("Third");
     }
+
+    /** A subscriber at the head learns at once that it is connected, before any event or heartbeat. */
+    @Test
+    void theStreamOpensBeforeThereIsAnythingToSend() throws Exception {
+        UUID account = UUID.randomUUID();
+        sighted(account, "Only");
+        long head = feed.read(0, 1000, Set.of(), account).next();
+
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/events/stream?account=" + account + "&after=" + head))
+                .header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofLines());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = response.body()) {
+            assertThat(lines.findFirst()).hasValue(":following after " + head);
+        }
+    }
 }

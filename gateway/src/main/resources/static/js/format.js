@@ -1,0 +1,66 @@
+// The API's codes in words a sales leader reads.
+
+export const BANDS = ['HEALTHY', 'WATCH', 'AT_RISK', 'CRITICAL'];
+export const TIERS = ['STRATEGIC', 'KEY', 'CORE', 'LONG_TAIL'];
+
+const BAND_WORDS = {HEALTHY: 'Healthy', WATCH: 'Watch', AT_RISK: 'At risk', CRITICAL: 'Critical'};
+const TIER_WORDS = {STRATEGIC: 'Strategic', KEY: 'Key', CORE: 'Core', LONG_TAIL: 'Long tail'};
+const FACTOR_WORDS = {
+    contactRecency: 'Contact recency',
+    faceTime: 'Face time',
+    executiveTouch: 'Executive touch',
+    rePitch: 'Re-pitch',
+    unmetNeeds: 'Unmet needs',
+    voiceOfClient: 'Voice of the client',
+    competitorPressure: 'Competitor pressure',
+    momentum: 'Momentum',
+    unansweredAttempts: 'Unanswered attempts',
+};
+
+// the band colours, shared by the stylesheet (as classes) and the charts
+export const BAND_COLOURS = {HEALTHY: '#2f855a', WATCH: '#b7791f', AT_RISK: '#dd6b20', CRITICAL: '#c53030'};
+
+export const band = code => BAND_WORDS[code] ?? code;
+export const tier = code => TIER_WORDS[code] ?? code;
+export const factor = key => FACTOR_WORDS[key] ?? key;
+
+/** LOSS_REASON or rapport.outreach.contact-logged: "Loss reason", "Contact logged". */
+export function code(value) {
+    if (value === null || value === undefined) {
+        return '—';
+    }
+    const last = String(value).split('.').pop().replace(/[-_]/g, ' ').toLowerCase();
+    return last.charAt(0).toUpperCase() + last.slice(1);
+}
+
+export function money(amount, currency) {
+    try {
+        return new Intl.NumberFormat(undefined, {style: 'currency', currency, maximumFractionDigits: 0})
+            .format(Number(amount));
+    } catch (unknownCurrency) {
+        return `${amount} ${currency}`;
+    }
+}
+
+export function whole(number) {
+    return new Intl.NumberFormat().format(number);
+}
+
+/** 0.67 as 67 %; null (nothing to share) as a dash. */
+export function share(fraction) {
+    return fraction === null || fraction === undefined ? '—' : `${Math.round(Number(fraction) * 100)} %`;
+}
+
+export function date(instant) {
+    return instant ? new Intl.DateTimeFormat(undefined, {dateStyle: 'medium'}).format(new Date(instant)) : '—';
+}
+
+export function dateTime(instant) {
+    return instant
+        ? new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(instant))
+        : '—';
+}
+
+export function days(count) {
+    return count === null || count === undefined ? '—' : `${count} ${Number(count) === 1 ? 'day' : 'days'}`;
+}

@@ -1,0 +1,269 @@
+package com.rapport.suite;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium), signed in with the login form as
+ * the suite's LEADER, on the embedded default (H2). What the page shows is compared with what the
+ * API answers at the same moment.
+ */
+class DashboardIT extends ThroughTheGateway {
+
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final String HOSTILE = "<script>window.rapportInjected = true</script>"
+            + "<img src=x onerror=\"window.rapportInjected = true\">Hostile & Co";
+
+    static Browser browser;
+    static UUID quiet;
+    static UUID voicemails;
+    static UUID hostile;
+
+    @RegisterExtension
+    static final Browser.Screenshots screenshots = new Browser.Screenshots(() -> browser);
+
+    @BeforeAll
+    static void start() {
+        use(Suite.start("dashboard-h2", H2Database.start("dashboard-h2")));
+        writeTheHistories();
+        browser = Browser.start(suite.gateway());
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            stopSuite();
+        }
+    }
+
+    private static void writeTheHistories() {
+        Script script = new Script(api);
+        UUID tended = script.opened("Tended Strategic", "STRATEGIC", 900_000, "alice", 400);
+        for (int day = 178; day >= 4; day -= 6) {
+            script.connectedCall(tended, day);
+        }
+        script.contact(tended, "CONNECTED", "MEETING", "EXECUTIVE", 30);
+        script.pitch(tended, true, 60);
+
+        quiet = script.opened("Gone Quiet", "KEY", 250_000, "alice", 300);
+        for (int day = 170; day >= 80; day -= 30) {
+            script.connectedCall(quiet, day);
+        }
+        script.competitor(quiet, "Globex", 20);
+
+        voicemails = script.opened("Only Voicemails", "KEY", 120_000, "bob", 200);
+        script.connectedCall(voicemails, 65);
+        for (int day = 60; day >= 10; day -= 10) {
+            script.voicemail(voicemails, day);
+        }
+
+        hostile = script.opened(HOSTILE, "CORE", 40_000, "bob", 100);
+        Api.Reply note = api.post("/api/outreach/accounts/" + hostile + "/contacts", Map.of("channel", "CALL",
+                "outcome", "CONNECTED", "staffId", "bob", "staffRole", "SALES",
+                "note", "<script>window.rapportInjected = true</script> said no", "occurredAt", script.daysAgo(3)));
+        assertThat(note.status()).as(note.toString()).isEqualTo(201);
+
+        UUID departed = script.opened("Departed Ltd", "KEY", 180_000, "alice", 300);
+        for (int day = 290; day >= 150; day -= 20) {
+            script.connectedCall(departed, day);
+        }
+        script.lost(departed, "COMPETITOR_OFFER", 40);
+        script.exitInterview(departed, "PRICE", "Globex", 30);
+
+        await().atMost(SETTLE).until(() -> api.get("/api/insights/losses").json().get("items").valueStream()
+                .anyMatch(loss -> loss.get("interviewed").asBoolean()));
+        await().atMost(SETTLE).until(() -> api.get("/api/insights/portfolio").json().get("accounts").asInt() == 4
+                && api.get("/api/outreach/accounts/" + hostile + "/timeline").json().get("items").valueStream()
+                .anyMatch(item -> item.get("type").asString().equals("rapport.outreach.contact-logged")));
+    }
+
+    @Test
+    void aLeaderSignsInAndSeesThePortfolioAsTheApiGivesIt() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+
+        onThePage().untilAsserted(() -> {
+            JsonNode portfolio = api.get("/api/insights/portfolio").json();
+            for (String band : List.of("HEALTHY", "WATCH", "AT_RISK", "CRITICAL")) {
+                assertThat(browser.text("[data-test=band-" + band + "-value]")).as(band)
+                        .isEqualTo(portfolio.get("bands").get(band).asString());
+            }
+            assertThat(browser.text("[data-test=neglected-value]")).isEqualTo(portfolio.get("neglected").asString());
+            JsonNode valueAtRisk = portfolio.get("valueAtRisk").get(0);
+            assertThat(digits(browser.text("[data-test=value-at-risk-value]")))
+                    .isEqualTo(valueAtRisk.get("amount").decimalValue().toBigInteger().toString());
+        });
+        assertThat(browser.text("[data-test=user]")).isEqualTo(Suite.LEADER_USERNAME);
+        assertThat(browser.findAll("[data-test=account-row]")).hasSize(4);
+    }
+
+    @Test
+    void opensASlippingAccountFromTheListAndSeesWhy() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        JsonNode health = api.get("/api/insights/accounts/" + quiet + "/health").json();
+        assertThat(health.get("band").asString()).as("the history makes it slip").isIn("AT_RISK", "CRITICAL");
+
+        onThePage().untilAsserted(() -> {
+            WebElement row = browser.find(row(quiet));
+            assertThat(row.getText()).contains(health.get("topReasons").get(0).asString());
+            row.findElement(By.cssSelector("[data-test=account-link]")).click();
+        });
+
+        onThePage().until(() -> browser.findAll("[data-test=reason]").size() == 9);
+        assertThat(browser.text("[data-test=account-name]")).isEqualTo("Gone Quiet");
+        assertThat(browser.find("[data-test=account-band]").getAttribute("data-band")).isEqualTo(health.get("band").asString());
+        assertThat(browser.findAll("[data-test=reason]").stream().map(WebElement::getText))
+                .containsExactlyInAnyOrderElementsOf(health.get("factors").valueStream()
+                        .map(factor -> factor.get("reason").asString()).toList())
+                .anySatisfy(reason -> assertThat(reason).startsWith("No two-way contact in"))
+                .anySatisfy(reason -> assertThat(reason).contains("Globex"));
+    }
+
+    @Test
+    void aBandChangeAppearsOnTheOpenPageWithoutAReload() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        browser.open("/#/accounts/" + voicemails);
+        String before = api.get("/api/insights/accounts/" + voicemails + "/health").json().get("band").asString();
+        onThePage().until(() -> before.equals(bandShown()) && "live".equals(liveState()));
+        browser.script("window.rapportMarker = 'the same page'");
+
+        new Script(api).connectedCall(voicemails, 0);
+        String after = await().atMost(SETTLE).until(
+                () -> api.get("/api/insights/accounts/" + voicemails + "/health").json().get("band").asString(),
+                band -> !band.equals(before));
+
+        onThePage().until(() -> after.equals(bandShown()));
+        assertThat(browser.script("return window.rapportMarker")).as("the page was not reloaded").isEqualTo("the same page");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/#/accounts/" + voicemails);
+    }
+
+    @Test
+    void whatUsersTypedShowsAsTextAndNeverRuns() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        onThePage()
+                .until(() -> browser.text(row(hostile) + " [data-test=account-link]").equals(HOSTILE));
+
+        browser.open("/#/accounts/" + hostile);
+        onThePage().until(() -> browser.text("[data-test=timeline]").contains("said no"));
+
+        assertThat(browser.text("[data-test=account-name]")).isEqualTo(HOSTILE);
+        assertThat(browser.findAll("[data-test=summary]").stream().map(WebElement::getText))
+                .anySatisfy(summary -> assertThat(summary).contains("<script>window.rapportInjected = true</script> said no"));
+        assertThat(browser.findAll("#view script, #view img")).as("elements made from what users typed").isEmpty();
+        assertThat(browser.script("return window.rapportInjected === undefined")).as("no script ran").isEqualTo(true);
+    }
+
+    @Test
+    void theCallListLossesAndCoverageShowWhatTheApiSays() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+
+        browser.open("/#/calls?owner=alice");
+        onThePage().untilAsserted(() -> {
+            JsonNode calls = api.get("/api/insights/call-list?owner=alice&size=50").json();
+            assertThat(texts("[data-test=call] a")).isNotEmpty().containsExactlyElementsOf(calls.get("items").valueStream()
+                    .map(call -> call.get("name").asString()).toList());
+            assertThat(browser.text("[data-test=call-reason]")).isEqualTo(calls.get("items").get(0).get("reason").asString());
+        });
+        browser.screenshot("DashboardIT-calls");
+
+        browser.open("/#/losses");
+        onThePage().untilAsserted(() -> {
+            JsonNode losses = api.get("/api/insights/losses").json();
+            assertThat(browser.text("[data-test=losses-count-value]")).isEqualTo(String.valueOf(losses.get("items").size()));
+            assertThat(browser.text("[data-test=interview-coverage-value]")).isEqualTo(percent(losses.get("interviewCoverage")));
+            assertThat(browser.text("[data-test=flagged-share-value]")).isEqualTo(percent(losses.get("flaggedShare")));
+            assertThat(browser.text("[data-test=median-lead-time-value]"))
+                    .isEqualTo(losses.get("medianLeadTimeDays").asInt() + " days");
+            assertThat(texts("[data-test=loss] a")).containsExactly("Departed Ltd");
+            assertThat(browser.findAll("[data-test=reasons-chart]")).hasSize(1);
+        });
+        browser.screenshot("DashboardIT-losses");
+
+        browser.open("/#/coverage");
+        onThePage().untilAsserted(() -> {
+            JsonNode owners = api.get("/api/insights/portfolio").json().get("owners");
+            JsonNode alice = owners.valueStream().filter(owner -> owner.get("ownerId").asString().equals("alice"))
+                    .findFirst().orElseThrow();
+            assertThat(browser.findAll("[data-test=owner]").stream().map(owner -> owner.getAttribute("data-owner")))
+                    .containsExactlyInAnyOrderElementsOf(owners.valueStream().map(owner -> owner.get("ownerId").asString()).toList());
+            assertThat(browser.text("[data-test=owner][data-owner=alice] [data-test=coverage-share]"))
+                    .isEqualTo(percent(alice.get("coverage")));
+        });
+    }
+
+    @Test
+    void afterSigningOutTheDashboardIsTheLoginPage() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+
+        browser.find("[data-test=logout] button").click();
+        onThePage().until(() -> browser.driver().getCurrentUrl().endsWith("/login?logout"));
+        browser.open("/");
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findAll("[data-test=view]")).isEmpty();
+    }
+
+    @Test
+    void withoutASessionTheDashboardIsTheLoginPage() {
+        browser.forgetSession();
+
+        browser.open("/");
+
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
+        assertThat(browser.findAll("input[name=username]")).hasSize(1);
+        assertThat(browser.findAll("input[name=password]")).hasSize(1);
+        assertThat(browser.findAll("[data-test=view]")).isEmpty();
+    }
+
+    private static String row(UUID account) {
+        return "[data-test=account-row][data-account-id='" + account + "']";
+    }
+
+    private static String bandShown() {
+        return browser.findAll("[data-test=account-band]").stream().findFirst()
+                .map(band -> band.getAttribute("data-band")).orElse("");
+    }
+
+    private static String liveState() {
+        return browser.find("[data-test=live]").getAttribute("data-state");
+    }
+
+    /**
+     * Waits for what the page shows. A live update may redraw the page between finding an element
+     * and reading it: the element is then found again.
+     */
+    private static ConditionFactory onThePage() {
+        return await().atMost(SETTLE).ignoreExceptionsInstanceOf(WebDriverException.class);
+    }
+
+    private static List<String> texts(String css) {
+        return browser.findAll(css).stream().map(WebElement::getText).toList();
+    }
+
+    /** A share as the page writes it: 0.67 is "67 %". */
+    private static String percent(JsonNode share) {
+        return Math.round(share.asDouble() * 100) + " %";
+    }
+
+    private static String digits(String text) {
+        return text.replaceAll("\\D", "");
+    }
+}
