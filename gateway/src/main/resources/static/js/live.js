@@ -4,29 +4,24 @@
 
 import {getJson, query} from './api.js';
 
-// every event the published language names; the stream sends each under its type
-const TYPES = [
-    'rapport.accounts.account-opened', 'rapport.accounts.account-profile-changed',
-    'rapport.accounts.account-owner-assigned', 'rapport.accounts.account-lost', 'rapport.accounts.account-won-back',
-    'rapport.outreach.contact-logged', 'rapport.outreach.pitch-made', 'rapport.outreach.pitch-outcome-recorded',
-    'rapport.outreach.feedback-received', 'rapport.outreach.unmet-need-raised', 'rapport.outreach.unmet-need-addressed',
-    'rapport.outreach.unmet-need-declined', 'rapport.outreach.unmet-need-lost-to-competitor',
-    'rapport.outreach.competitor-sighted', 'rapport.outreach.lost-client-interview-recorded',
-    'rapport.outreach.call-scheduled', 'rapport.outreach.call-rescheduled', 'rapport.outreach.call-completed',
-    'rapport.outreach.call-missed',
-    'rapport.insights.health-band-changed', 'rapport.insights.neglect-flag-raised',
-    'rapport.insights.neglect-flag-cleared',
-];
-// what insights concluded: rare, so finding the head by reading them is cheap for the service
-const CONCLUSIONS = TYPES.filter(type => type.startsWith('rapport.insights.'));
 const PAGE = 1000;
 const RETRY_MS = 10_000;
 
-/** The position of the newest event: the feed's `next` once a page is not full. */
-async function head() {
+/** Every event type of the published language: the stream sends each under its type. */
+async function publishedTypes() {
+    const schemas = await getJson('/api/events/schemas');
+    return [...new Set(schemas.items.map(schema => schema.type))];
+}
+
+/**
+ * The position of the newest event: the feed's `next` once a page is not full. Reading only
+ * insights' conclusions (rare) keeps this cheap; `next` moves past what does not match.
+ */
+async function head(types) {
+    const conclusions = types.filter(type => type.startsWith('rapport.insights.')).join(',');
     let after = 0;
     for (;;) {
-        const page = await getJson('/api/events', {after, limit: PAGE, types: CONCLUSIONS.join(',')});
+        const page = await getJson('/api/events', {after, limit: PAGE, types: conclusions});
         after = page.next;
         if (page.items.length < PAGE) {
             return after;
@@ -39,13 +34,12 @@ async function head() {
  * says whether the page is following.
  */
 export async function follow(onEvent, onState) {
-    let position = await head();
+    const types = await publishedTypes();
+    let position = await head(types);
 
     const connect = () => {
         const stream = new EventSource(query('/api/events/stream', {after: position}));
-        // following from here on: whatever happens after `position` arrives, even if the gateway
-        // holds the stream's headers until its first event or heartbeat
-        onState('live');
+        // the stream opens with a comment at once, so "live" means connected, not merely asked for
         stream.onopen = () => onState('live');
         stream.onerror = () => {
             onState('reconnecting');
@@ -55,7 +49,7 @@ export async function follow(onEvent, onState) {
                 setTimeout(() => getJson('/signed-in').then(connect, () => setTimeout(connect, RETRY_MS)), RETRY_MS);
             }
         };
-        for (const type of TYPES) {
+        for (const type of types) {
             stream.addEventListener(type, message => {
                 position = Number(message.lastEventId) || position;
                 const item = JSON.parse(message.data);

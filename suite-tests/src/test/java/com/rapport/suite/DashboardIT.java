@@ -40,8 +40,25 @@ class DashboardIT extends ThroughTheGateway {
     @BeforeAll
     static void start() {
         use(Suite.start("dashboard-h2", H2Database.start("dashboard-h2")));
-        writeTheHistories();
         browser = Browser.start(suite.gateway());
+        aNewLeaderIsToldHowToLoadData();
+        writeTheHistories();
+        theEmptyPageFillsItselfAsTheDataArrives();
+    }
+
+    /** Before any account exists, the overview says how to load some, instead of a page of zeros. */
+    private static void aNewLeaderIsToldHowToLoadData() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        onThePage().untilAsserted(() -> assertThat(browser.text("[data-test=empty-state]"))
+                .contains("./rapport demo").contains("/api/accounts"));
+        browser.screenshot("DashboardIT-empty-state");
+        browser.script("window.rapportEmptyPage = true");
+    }
+
+    private static void theEmptyPageFillsItselfAsTheDataArrives() {
+        onThePage().untilAsserted(() -> assertThat(browser.findAll("[data-test=account-row]")).hasSize(4));
+        assertThat(browser.script("return window.rapportEmptyPage === true")).as("the same page, not reloaded").isEqualTo(true);
+        browser.screenshot("DashboardIT-filled-without-a-reload");
     }
 
     @AfterAll
