@@ -20,7 +20,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -28,7 +32,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A client account's identity and standing. It guards that an id is opened once (a retry with
  * the same content is accepted without a second event, other content is refused), that
- * nothing is dated before the opening, and that losses and win-backs alternate.
+ * nothing is dated before the opening, and that losses and win-backs alternate. A loss or
+ * win-back repeated exactly as recorded is a retry, however much happened since.
  */
 @Aggregate
 public class Account {
@@ -45,6 +50,9 @@ public class Account {
     /** the loss in force, null while the client is with us */
     private AccountLost loss;
     private Instant wonBackAt;
+    /** every loss and win-back, so that a client retrying late is answered as the first time */
+    private final List<AccountLost> losses = new ArrayList<>();
+    private final Set<Instant> winBacks = new HashSet<>();
     private boolean usedByAnotherKind;
 
     protected Account() {
@@ -94,21 +102,26 @@ public class Account {
     @CommandHandler
     public void handle(MarkLost command) {
         Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
-        if (loss == null) {
-            if (wonBackAt != null && occurredAt.isBefore(wonBackAt)) {
-                throw new InvalidField("occurredAt", "NotBeforeWinBack",
-                        "must not lie before the account was won back (" + wonBackAt + ")");
-            }
-            apply(new AccountLost(accountId, command.reason(), command.competitor(), command.note(), occurredAt));
-        } else if (!isSameLoss(command)) {
+        if (isRecorded(command)) {
+            return; // a retry: answered as the first time, nothing appended
+        }
+        if (loss != null) {
             throw new Conflict("Account " + accountId + " was already lost on " + loss.occurredAt()
                     + " (" + loss.reason() + "); win it back before recording another loss");
         }
+        if (wonBackAt != null && occurredAt.isBefore(wonBackAt)) {
+            throw new InvalidField("occurredAt", "NotBeforeWinBack",
+                    "must not lie before the account was won back (" + wonBackAt + ")");
+        }
+        apply(new AccountLost(accountId, command.reason(), command.competitor(), command.note(), occurredAt));
     }
 
     @CommandHandler
     public void handle(WinBack command) {
         Instant occurredAt = dated(command.occurredAt(), command.receivedAt());
+        if (command.occurredAt() != null && winBacks.contains(command.occurredAt())) {
+            return; // a retry of a recorded win-back, whatever happened since
+        }
         if (loss != null) {
             if (occurredAt.isBefore(loss.occurredAt())) {
                 throw new InvalidField("occurredAt", "NotBeforeLoss",
@@ -151,12 +164,14 @@ public class Account {
     void on(AccountLost lost) {
         loss = lost;
         wonBackAt = null;
+        losses.add(lost);
     }
 
     @EventSourcingHandler
     void on(AccountWonBack wonBack) {
         loss = null;
         wonBackAt = wonBack.occurredAt();
+        winBacks.add(wonBack.occurredAt());
     }
 
     /** Axon needs the identifier set by the first event, even one of another kind of record. */
@@ -192,11 +207,22 @@ public class Account {
                 && (command.occurredAt() == null || command.occurredAt().equals(opening.occurredAt()));
     }
 
-    private boolean isSameLoss(MarkLost command) {
-        return loss.reason() == command.reason()
-                && Objects.equals(loss.competitor(), command.competitor())
-                && Objects.equals(loss.note(), command.note())
-                && (command.occurredAt() == null || command.occurredAt().equals(loss.occurredAt()));
+    /**
+     * The loss in force may be retried without its time; an earlier one only with it, because
+     * after a win-back the same reason, competitor and note without a time may be a new loss.
+     */
+    private boolean isRecorded(MarkLost command) {
+        if (command.occurredAt() == null) {
+            return loss != null && saysTheSame(loss, command);
+        }
+        return losses.stream().anyMatch(recorded ->
+                saysTheSame(recorded, command) && recorded.occurredAt().equals(command.occurredAt()));
+    }
+
+    private static boolean saysTheSame(AccountLost recorded, MarkLost command) {
+        return recorded.reason() == command.reason()
+                && Objects.equals(recorded.competitor(), command.competitor())
+                && Objects.equals(recorded.note(), command.note());
     }
 
     private static <T> T changed(T requested, T current) {

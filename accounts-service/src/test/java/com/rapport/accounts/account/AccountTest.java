@@ -225,6 +225,79 @@ class AccountTest {
     }
 
     @Test
+    void acceptsARetryOfALossAfterTheAccountWasWonBack() {
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, LATER.plusSeconds(60)))
+                .when(new MarkLost(ID, NEGLECT, "Globex", null, LATER, RECEIVED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsARetryOfAnEarlierLossWhileTheAccountIsLostAgain() {
+        Instant wonBack = LATER.plusSeconds(60);
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack),
+                        new AccountLost(ID, COMPETITOR_OFFER, "Initech", "cheaper", wonBack.plusSeconds(60)))
+                .when(new MarkLost(ID, NEGLECT, "Globex", null, LATER, RECEIVED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLossWordedOtherwiseThanTheRecordedOneIsNoRetry() {
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, LATER.plusSeconds(60)))
+                .when(new MarkLost(ID, NEGLECT, "Globex", "they never called", LATER, RECEIVED))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the account was won back"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLossWithoutATimeAfterAWinBackIsANewLoss() {
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, LATER.plusSeconds(60)))
+                .when(new MarkLost(ID, NEGLECT, "Globex", null, null, RECEIVED))
+                .expectEvents(lost(NEGLECT, RECEIVED));
+    }
+
+    @Test
+    void acceptsARetryOfAWinBackAfterTheAccountWasLostAgain() {
+        Instant wonBack = LATER.plusSeconds(60);
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack),
+                        lost(COMPETITOR_OFFER, wonBack.plusSeconds(60)))
+                .when(new WinBack(ID, wonBack, RECEIVED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWinBackAtAnotherTimeThanTheRecordedOneIsNoRetry() {
+        Instant wonBack = LATER.plusSeconds(60);
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack),
+                        lost(COMPETITOR_OFFER, wonBack.plusSeconds(60)))
+                .when(new WinBack(ID, wonBack.plusSeconds(1), RECEIVED))
+                .expectException(InvalidField.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("before the account was lost"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWinBackWithoutATimeWhileLostAgainIsANewWinBack() {
+        Instant wonBack = LATER.plusSeconds(60);
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack),
+                        lost(COMPETITOR_OFFER, wonBack.plusSeconds(60)))
+                .when(new WinBack(ID, null, RECEIVED))
+                .expectEvents(new AccountWonBack(ID, RECEIVED));
+    }
+
+    @Test
+    void acceptsARetryOfTheOpeningWhateverHappenedSince() {
+        fixture.given(OPENED_EVENT, new AccountProfileChanged(ID, "Acme Group", Tier.STRATEGIC, null, null, 14, LATER),
+                        lost(NEGLECT, LATER), new AccountWonBack(ID, LATER.plusSeconds(60)))
+                .when(opening(OPENED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void commandsForAnUnknownAccountFindNothing() {
         fixture.givenNoPriorActivity()
                 .when(new AssignOwner(ID, "bob", null, RECEIVED))

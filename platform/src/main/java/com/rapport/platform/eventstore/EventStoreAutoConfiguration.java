@@ -2,6 +2,7 @@ package com.rapport.platform.eventstore;
 
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.platform.PlatformProperties;
+import com.rapport.platform.problem.CommandRefused;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -129,7 +130,10 @@ public class EventStoreAutoConfiguration {
         return new UniqueKeyViolation();
     }
 
-    /** A command that lost a race on its aggregate is tried again on fresh state before it is refused. */
+    /**
+     * A command that lost a race on its aggregate is tried again on fresh state before it is refused.
+     * A rule's refusal is final: trying it again would only answer the same 4xx later.
+     */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
         return Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -148,6 +152,7 @@ public class EventStoreAutoConfiguration {
                         .retryExecutor(commandRetryExecutor)
                         .retryInterval(25)
                         .maxRetryCount(platform.commandRetries())
+                        .addNonTransientFailurePredicate(CommandRefused.class, refused -> true)
                         .build())
                 .build();
     }
