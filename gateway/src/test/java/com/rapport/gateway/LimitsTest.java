@@ -3,8 +3,11 @@ package com.rapport.gateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -20,6 +23,7 @@ import reactor.core.publisher.Flux;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Request bodies and request rates beyond the configured limits, tiny here. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "RAPPORT_RATE_LIMIT_PER_SECOND=1",
         "RAPPORT_RATE_LIMIT_BURST=3"})
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class LimitsTest {
 
     private static final StubService accounts = StubService.start("accounts");
@@ -76,16 +81,25 @@ class LimitsTest {
     }
 
     @Test
-    void refusesAChunkedBodyThatGrowsPastTheLimit() {
+    void refusesAChunkedBodyThatGrowsPastTheLimitWithoutAStackTrace(CapturedOutput output) {
         Flux<DataBuffer> chunks = Flux.range(0, 4)
                 .<DataBuffer>map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[400]))
                 .delayElements(Duration.ofMillis(20));
 
         client.post().uri("/api/outreach/accounts/a1/contacts").header(Credentials.HEADER, Credentials.ALL_ROLES)
+                .header("X-Request-Id", "chunked-1")
                 .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class)
                 .exchange()
                 .expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail").isEqualTo("The request body is larger than 1024 bytes")
+                .jsonPath("$.requestId").isEqualTo("chunked-1");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "POST /api/outreach/accounts/a1/contacts 413 \\d+ ms requestId=chunked-1 user=everything"));
+        // the caller's mistake: the request line tells it, without a stack trace
+        assertThat(output.getAll()).doesNotContain("ResponseStatusException", "\tat ");
     }
 
     @Test
@@ -97,7 +111,7 @@ class LimitsTest {
     }
 
     @Test
-    void answersA429ProblemPastThePrincipalsRate() {
+    void answersA429ProblemPastThePrincipalsRate(CapturedOutput output) {
         // 1 a second with a burst of 3: however slow the first requests are, a quick run of
         // twenty empties the bucket
         EntityExchangeResult<String> refused = null;
@@ -119,6 +133,8 @@ class LimitsTest {
         assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(refused.getResponseBody()).contains("\"status\":429", "\"title\":\"Too Many Requests\"",
                 "\"instance\":\"/api/insights/portfolio\"", "\"requestId\":\"busy-" + letThrough + "\"");
+        String refusedLine = "GET /api/insights/portfolio 429 \\d+ ms requestId=busy-" + letThrough + " user=a-leader";
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(refusedLine));
         // another principal has its own count
         client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.ALL_ROLES).exchange()
                 .expectStatus().isOk();

@@ -12,6 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Refuses a request body larger than the limit with a 413: at once when Content-Length says
  * so, and while it streams when it comes in chunks. It runs before authentication, so that
  * not even the login form reads a larger body.
+ *
+ * <p>A chunked body is usually being streamed on to a service when it grows past the limit. An
+ * error in that stream would reach the gateway's HTTP client, which logs it as a failed
+ * connection with a stack trace; so the body just stops, and the refusal abandons the request
+ * instead, which closes the service's connection quietly.
  */
 final class BodySizeLimit implements WebFilter, Ordered {
 
@@ -34,20 +40,22 @@ final class BodySizeLimit implements WebFilter, Ordered {
         if (declared > limit.toBytes()) {
             return Mono.error(tooLarge());
         }
+        Sinks.Empty<Void> refusal = Sinks.empty();
         AtomicLong received = new AtomicLong();
         ServerHttpRequestDecorator counted = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return super.getBody().map(buffer -> {
+                return super.getBody().handle((buffer, body) -> {
                     if (received.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
                         DataBufferUtils.release(buffer);
-                        throw tooLarge();
+                        refusal.tryEmitError(tooLarge());
+                    } else {
+                        body.next(buffer);
                     }
-                    return buffer;
                 });
             }
         };
-        return chain.filter(exchange.mutate().request(counted).build());
+        return Mono.firstWithSignal(chain.filter(exchange.mutate().request(counted).build()), refusal.asMono());
     }
 
     private ResponseStatusException tooLarge() {

@@ -5,10 +5,13 @@ import com.rapport.gateway.StubService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,10 +36,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Who gets through the gateway, to which route, with which credentials. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityTest {
 
     private static final StubService accounts = StubService.start("accounts");
@@ -182,6 +187,28 @@ class SecurityTest {
         client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login");
+    }
+
+    // the request's log line
+
+    @Test
+    void logsThePrincipalOfARequestItsRolesDoNotAllow(CapturedOutput output) {
+        client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.STAFF)
+                .header("X-Request-Id", "forbidden-line-1").exchange()
+                .expectStatus().isForbidden();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "GET /api/insights/portfolio 403 \\d+ ms requestId=forbidden-line-1 user=staff"));
+    }
+
+    @Test
+    void logsNoPrincipalForAnUnauthenticatedRequest(CapturedOutput output) {
+        client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.REVOKED)
+                .header("X-Request-Id", "unauthenticated-line-1").exchange()
+                .expectStatus().isUnauthorized();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+                "GET /api/insights/portfolio 401 \\d+ ms requestId=unauthenticated-line-1 user=-"));
     }
 
     // API keys
