@@ -12,3 +12,11 @@ export function daysAgo(days) {
 export function weeksAgo(weeks) {
     return daysAgo(weeks * 7);
 }
+
+/** Today as the person at the browser counts it (YYYY-MM-DD): the call list's day. */
+export function today() {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+        .map((part, index) => String(part).padStart(index === 0 ? 4 : 2, '0'))
+        .join('-');
+}

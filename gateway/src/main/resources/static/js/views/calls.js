@@ -4,12 +4,14 @@ import {getJson} from '../api.js';
 import {card, el, select, table} from '../dom.js';
 import * as words from '../format.js';
 import {bandBadge} from '../parts.js';
+import {today} from '../time.js';
 
 export async function load(params) {
     const portfolio = await getJson('/api/insights/portfolio');
     const owners = portfolio.owners.map(owner => owner.ownerId);
     const owner = params.owner || owners[0];
-    const list = owner ? await getJson('/api/insights/call-list', {owner, size: 50}) : null;
+    // the leader's today; each account's part of it is that day in the account's own time zone
+    const list = owner ? await getJson('/api/insights/call-list', {owner, date: today(), size: 50}) : null;
     return {owners, owner, list};
 }
 

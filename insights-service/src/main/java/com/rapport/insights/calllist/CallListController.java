@@ -29,7 +29,8 @@ class CallListController {
 
     /**
      * Who {@code owner} should call on {@code date} (today in UTC unless given, and within a year of
-     * it either way), and why, the highest priority first. An owner without accounts has an empty list.
+     * it either way), and why, the highest priority first; each account's part of the date is that day
+     * in its own time zone. An owner without accounts has an empty list.
      */
     @GetMapping("/api/insights/call-list")
     CallList callList(@RequestParam(required = false) @StaffId String owner,

@@ -16,9 +16,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,9 +29,18 @@ import java.util.stream.Stream;
 
 /**
  * Who an owner should call on a day, and why: a pure function of the account histories, the day,
- * the health policy and the {@link CallListRules}. Every account the owner has at the end of the
- * day (23:59:59 UTC) is assessed as it stood then; an account due a call on one or more
+ * the health policy and the {@link CallListRules}. An account due a call on one or more
  * {@link Occasion}s is listed once, for the weightiest, with the others noted in its reason.
+ *
+ * <p>The day is a calendar day, and each account's part of it is that day in the account's own time
+ * zone (see {@link AccountDay}): a call due at 09:00 in Auckland on the 16th is due on the 16th even
+ * though it is still the 15th in UTC, and a call due at 20:00 in Los Angeles on the 16th is due on the
+ * 16th though UTC has moved on to the 17th. Every date the list judges is the account's: each account
+ * the owner has at the end of its day (23:59:59 there) is assessed as it stood then; a planned call
+ * is due if its time comes by that end; "in the last n days" (spoken with, checked in, lost)
+ * counts calendar days there; and the dates in the reasons are written there. On a day a clock goes
+ * forward or back the account's day is 23 or 25 hours long. A slipping account's reason quotes the
+ * health model's own, which count whole days since a moment and write their dates in UTC.
  *
  * <p>Priority, higher first, rounded to one decimal:
  * <pre>
@@ -58,9 +64,6 @@ public final class CallListRanking {
     static final String EXIT_INTERVIEW = "Call the client we lost and learn why: what could we have done?";
     static final String RE_PITCH = "Re-pitch as if they were a new prospect";
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private static final Comparator<CallList.Item> HIGHEST_PRIORITY_FIRST = Comparator
             .comparingDouble(CallList.Item::priority).reversed()
             .thenComparing(CallList.Item::annualValue, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -81,16 +84,12 @@ public final class CallListRanking {
      */
     public CallList callList(String ownerId, LocalDate date, Stream<? extends List<? extends AccountEvent>> histories,
                              int size) {
-        Instant endOfDay = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
         List<Account> accounts = histories
-                .flatMap(history -> HealthModel.assess(history, endOfDay, policy)
-                        .filter(assessment -> ownerId.equals(assessment.ownerId()))
-                        .map(assessment -> new Account(assessment, AccountFacts.asOf(history, endOfDay)))
-                        .stream())
+                .flatMap(history -> account(ownerId, history, AccountDay.of(history, date)).stream())
                 .toList();
         Portfolio portfolio = Portfolio.of(accounts, rules.topKeyAccounts());
         List<CallList.Item> items = accounts.stream()
-                .map(account -> item(account, date, endOfDay, portfolio))
+                .map(account -> item(account, portfolio))
                 .flatMap(Optional::stream)
                 .sorted(HIGHEST_PRIORITY_FIRST)
                 .limit(size)
@@ -98,8 +97,15 @@ public final class CallListRanking {
         return new CallList(ownerId, date, items);
     }
 
-    private Optional<CallList.Item> item(Account account, LocalDate date, Instant endOfDay, Portfolio portfolio) {
-        List<Candidate> candidates = candidates(account, date, endOfDay, portfolio);
+    /** The account as it stood at the end of its day, if the owner had it then. */
+    private Optional<Account> account(String ownerId, List<? extends AccountEvent> history, AccountDay day) {
+        return HealthModel.assess(history, day.end(), policy)
+                .filter(assessment -> ownerId.equals(assessment.ownerId()))
+                .map(assessment -> new Account(assessment, AccountFacts.asOf(history, day.end()), day));
+    }
+
+    private Optional<CallList.Item> item(Account account, Portfolio portfolio) {
+        List<Candidate> candidates = candidates(account, portfolio);
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -110,29 +116,30 @@ public final class CallListRanking {
         double priority = main.occasion().weight() * portfolio.valueFactor(account.value())
                 * (1 + (100 - health.score()) / 100.0);
         return Optional.of(new CallList.Item(health.accountId(), health.name(), health.tier(), health.annualValue(),
-                health.currency(), main.occasion(), reason, main.agenda(), Math.round(priority * 10) / 10.0,
-                health.score(), health.band(), health.neglected()));
+                health.currency(), account.day().zone().getId(), main.occasion(), reason, main.agenda(),
+                Math.round(priority * 10) / 10.0, health.score(), health.band(), health.neglected()));
     }
 
     /** Every occasion the account is due a call on, the weightiest first. */
-    private List<Candidate> candidates(Account account, LocalDate date, Instant endOfDay, Portfolio portfolio) {
+    private List<Candidate> candidates(Account account, Portfolio portfolio) {
         Assessment health = account.health();
         AccountFacts facts = account.facts();
+        AccountDay day = account.day();
         if (health.lost()) {
-            return lostWithoutInterview(facts, date).stream().toList();
+            return lostWithoutInterview(facts, day).stream().toList();
         }
-        if (facts.lastConnected != null && daysBetween(facts.lastConnected, date) < rules.recentlyConnectedDays()) {
+        if (facts.lastConnected != null && day.daysSince(facts.lastConnected) < rules.recentlyConnectedDays()) {
             return List.of();
         }
-        return Stream.of(slipping(health, facts, endOfDay), voicemailFollowUp(facts, endOfDay),
-                        weeklyCheckIn(account, date, portfolio), rePitch(health))
+        return Stream.of(slipping(health, facts, day), voicemailFollowUp(facts, day),
+                        weeklyCheckIn(account, portfolio), rePitch(health))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Candidate::occasion))
                 .toList();
     }
 
     /** Neglected, AT_RISK or CRITICAL: the top reasons, and a check-in that brings up what the factors point at. */
-    private Optional<Candidate> slipping(Assessment health, AccountFacts facts, Instant endOfDay) {
+    private Optional<Candidate> slipping(Assessment health, AccountFacts facts, AccountDay day) {
         boolean sinking = health.band() == HealthBand.AT_RISK || health.band() == HealthBand.CRITICAL;
         if (!health.neglected() && !sinking) {
             return Optional.empty();
@@ -151,7 +158,8 @@ public final class CallListRanking {
                     agenda.add("Talk through the open unmet need: \u201c" + shortened(need.description()) + "\u201d"));
         }
         if (worseThanExpected(health, Factor.COMPETITOR_PRESSURE)) {
-            List<String> competitors = facts.competitorsSeenAfter(endOfDay.minus(Duration.ofDays(policy.competitorWindowDays())));
+            Instant windowOpens = day.end().minus(Duration.ofDays(policy.competitorWindowDays()));
+            List<String> competitors = facts.competitorsSeenAfter(windowOpens);
             if (!competitors.isEmpty()) {
                 agenda.add("Ask about the competitor" + (competitors.size() == 1 ? "" : "s") + " seen around them: "
                         + String.join(", ", competitors));
@@ -161,15 +169,15 @@ public final class CallListRanking {
     }
 
     /** The last attempt went to voicemail or unanswered, and the call planned after it is due. */
-    private static Optional<Candidate> voicemailFollowUp(AccountFacts facts, Instant endOfDay) {
+    private static Optional<Candidate> voicemailFollowUp(AccountFacts facts, AccountDay day) {
         ContactLogged last = facts.lastContact;
         if (last == null || last.outcome() == ContactOutcome.CONNECTED) {
             return Optional.empty();
         }
         String attempt = last.outcome() == ContactOutcome.VOICEMAIL ? "Voicemail" : "No answer";
-        return facts.callDueBy(endOfDay).map(call -> new Candidate(Occasion.VOICEMAIL_FOLLOW_UP,
-                attempt + " on " + DAY.format(last.occurredAt()) + ": call again as planned (due "
-                        + DAY.format(call.dueAt()) + ")",
+        return facts.callDueBy(day.end()).map(call -> new Candidate(Occasion.VOICEMAIL_FOLLOW_UP,
+                attempt + " on " + day.dayOf(last.occurredAt()) + ": call again as planned (due "
+                        + day.dayOf(call.dueAt()) + ")",
                 call.purpose() == null || call.purpose().isBlank() ? CHECK_IN : "Call again as planned: " + call.purpose()));
     }
 
@@ -177,7 +185,7 @@ public final class CallListRanking {
      * Every STRATEGIC account, and a KEY one among the owner's most valuable, hears from us every
      * week; one never spoken to counts from its opening, as contact recency does.
      */
-    private Optional<Candidate> weeklyCheckIn(Account account, LocalDate date, Portfolio portfolio) {
+    private Optional<Candidate> weeklyCheckIn(Account account, Portfolio portfolio) {
         Assessment health = account.health();
         boolean strategic = health.tier() == Tier.STRATEGIC;
         boolean topKey = health.tier() == Tier.KEY && portfolio.mostValuable().contains(health.accountId());
@@ -185,7 +193,7 @@ public final class CallListRanking {
             return Optional.empty();
         }
         Instant lastConnected = account.facts().lastConnected;
-        long days = daysBetween(lastConnected != null ? lastConnected : account.facts().openedAt, date);
+        long days = account.day().daysSince(lastConnected != null ? lastConnected : account.facts().openedAt);
         if (days < rules.weeklyCheckInDays()) {
             return Optional.empty();
         }
@@ -205,19 +213,19 @@ public final class CallListRanking {
     }
 
     /** Lost recently, and nobody has asked them why yet: the exit interview, while they still remember. */
-    private Optional<Candidate> lostWithoutInterview(AccountFacts facts, LocalDate date) {
+    private Optional<Candidate> lostWithoutInterview(AccountFacts facts, AccountDay day) {
         AccountLost loss = facts.loss;
         if (loss == null || facts.interviewedSinceLoss) {
             return Optional.empty();
         }
-        long days = daysBetween(loss.occurredAt(), date);
+        long days = day.daysSince(loss.occurredAt());
         if (days >= rules.interviewWithinDays()) {
             return Optional.empty();
         }
         String why = loss.reason() == null ? "" : " (" + loss.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (loss.competitor() == null || loss.competitor().isBlank() ? "" : ", to " + loss.competitor()) + ")";
         return Optional.of(new Candidate(Occasion.LOST_WITHOUT_INTERVIEW,
-                "Lost on " + DAY.format(loss.occurredAt()) + why + ", " + ago(days) + "; no exit interview yet",
+                "Lost on " + day.dayOf(loss.occurredAt()) + why + ", " + ago(days) + "; no exit interview yet",
                 EXIT_INTERVIEW));
     }
 
@@ -234,11 +242,6 @@ public final class CallListRanking {
                 .orElseThrow(() -> new IllegalStateException("the health model left out " + factor.key()));
     }
 
-    /** Calendar days in UTC from the moment's day to {@code date}: 0 for the same day. */
-    private static long daysBetween(Instant moment, LocalDate date) {
-        return ChronoUnit.DAYS.between(LocalDate.ofInstant(moment, ZoneOffset.UTC), date);
-    }
-
     private static String ago(long days) {
         return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
     }
@@ -252,7 +255,7 @@ public final class CallListRanking {
         return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
     }
 
-    private record Account(Assessment health, AccountFacts facts) {
+    private record Account(Assessment health, AccountFacts facts, AccountDay day) {
 
         BigDecimal value() {
             return health.annualValue() == null ? BigDecimal.ZERO : health.annualValue();

@@ -3,8 +3,8 @@ package com.rapport.insights.calllist;
 /**
  * When an account is due a call beyond what its health says. Configuration
  * ({@code rapport.call-list.*}) with these defaults; see {@link #defaults()}. "In the last n days"
- * counts calendar days in UTC and includes the day of the list: in the last 3 days is that day
- * and the two before it.
+ * counts calendar days in the account's own time zone (see {@link AccountDay}) and includes the day
+ * of the list: in the last 3 days is that day and the two before it.
  *
  * @param recentlyConnectedDays an account we connected with in the last this many days is left alone,
  *                              except a lost one still to interview

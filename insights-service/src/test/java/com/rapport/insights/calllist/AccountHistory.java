@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountLost;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountOwnerAssigned;
+import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
@@ -30,6 +31,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +45,8 @@ import java.util.stream.Stream;
 /**
  * One account's history, told the way its owner would:
  * {@code AccountHistory.of("Acme").tier(STRATEGIC).worth(500_000).opened(day(0)).connected(day(10))}.
- * By default a KEY account worth 100 000 EUR, owned by alice. The account's id follows from its name.
+ * By default a KEY account in Europe/Amsterdam worth 100 000 EUR, owned by alice. The account's id follows
+ * from its name.
  */
 final class AccountHistory {
 
@@ -54,6 +58,7 @@ final class AccountHistory {
     private Tier tier = Tier.KEY;
     private BigDecimal annualValue = new BigDecimal("100000");
     private String ownerId = "alice";
+    private String timezone = "Europe/Amsterdam";
     private Instant openedAt = DAY_0;
     private final List<AccountEvent> recorded = new ArrayList<>();
     private int ids;
@@ -73,6 +78,11 @@ final class AccountHistory {
         return LocalDate.ofInstant(day(n), ZoneOffset.UTC);
     }
 
+    /** The moment a clock in {@code zone} shows {@code localTime}, e.g. {@code at("2025-04-16T09:00", "Pacific/Auckland")}. */
+    static Instant at(String localTime, String zone) {
+        return LocalDateTime.parse(localTime).atZone(ZoneId.of(zone)).toInstant();
+    }
+
     static AccountHistory of(String name) {
         return new AccountHistory(name);
     }
@@ -88,6 +98,17 @@ final class AccountHistory {
 
     String name() {
         return name;
+    }
+
+    /** The time zone the account is opened in. */
+    AccountHistory in(String timezone) {
+        this.timezone = timezone;
+        return this;
+    }
+
+    /** The zone the account was opened in. */
+    ZoneId zone() {
+        return ZoneId.of(timezone);
     }
 
     AccountHistory tier(Tier tier) {
@@ -166,6 +187,10 @@ final class AccountHistory {
         return record(id -> new AccountOwnerAssigned(accountId, newOwnerId, previous, at));
     }
 
+    AccountHistory movedTo(String timezone, Instant at) {
+        return record(id -> new AccountProfileChanged(accountId, null, null, null, timezone, null, at));
+    }
+
     AccountHistory lost(Instant at) {
         return record(id -> new AccountLost(accountId, LossReason.PRICE, "Globex", null, at));
     }
@@ -186,8 +211,8 @@ final class AccountHistory {
 
     /** The opening, then everything else in the order it happened, as {@code AccountHistories.of} hands it over. */
     List<AccountEvent> events() {
-        AccountOpened opening = new AccountOpened(accountId, name, tier, annualValue, "EUR", ownerId, "Europe/Amsterdam",
-                null, openedAt);
+        AccountOpened opening = new AccountOpened(accountId, name, tier, annualValue, "EUR", ownerId, timezone, null,
+                openedAt);
         return Stream.concat(Stream.of(opening), recorded.stream().sorted(Comparator.comparing(AccountEvent::occurredAt)))
                 .toList();
     }

@@ -78,9 +78,10 @@ class CallListControllerTest {
         assertThat(list.get("items")).hasSize(2);
         JsonNode first = list.get("items").get(0);
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("accountId", "name", "tier", "annualValue",
-                "currency", "kind", "reason", "agenda", "priority", "score", "band", "neglected");
+                "currency", "timezone", "kind", "reason", "agenda", "priority", "score", "band", "neglected");
         assertThat(first.get("name").asString()).isEqualTo("Neglected");
         assertThat(first.get("kind").asString()).isEqualTo("SLIPPING");
+        assertThat(first.get("timezone").asString()).isEqualTo("Europe/Amsterdam");
         assertThat(first.get("annualValue").decimalValue()).isEqualByComparingTo("250000");
         assertThat(first.get("neglected").asBoolean()).isTrue();
         assertThat(list.get("items").get(1).get("kind").asString()).isEqualTo("WEEKLY_CHECK_IN");

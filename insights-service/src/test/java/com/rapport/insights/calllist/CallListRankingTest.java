@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -52,9 +51,9 @@ class CallListRankingTest {
         return list.items().get(0);
     }
 
-    /** The account's assessment at the end of day {@code n}, as the list should report it. */
+    /** The account's assessment at the end of day {@code n} in its own zone, as the list should report it. */
     private static Assessment assessedAtTheEndOf(long n, AccountHistory account) {
-        Instant endOfDay = date(n).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusSeconds(1);
+        Instant endOfDay = date(n).plusDays(1).atStartOfDay(account.zone()).toInstant().minusSeconds(1);
         return HealthModel.assess(account.events(), endOfDay, POLICY).orElseThrow();
     }
 
