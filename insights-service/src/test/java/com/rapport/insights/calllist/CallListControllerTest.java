@@ -46,13 +46,8 @@ class CallListControllerTest {
         Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
         AccountHistories histories = new AccountHistories(null, null, null, null) {
             @Override
-            public List<UUID> accounts() {
-                return List.copyOf(byId.keySet());
-            }
-
-            @Override
-            public List<AccountEvent> of(UUID accountId) {
-                return byId.getOrDefault(accountId, List.of());
+            public Stream<List<AccountEvent>> all() {
+                return byId.values().stream();
             }
         };
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
