@@ -130,8 +130,11 @@ public class Account {
             apply(new AccountWonBack(accountId, occurredAt));
         } else if (wonBackAt == null) {
             throw new Conflict("Account " + accountId + " is not lost, so it cannot be won back");
+        } else if (command.occurredAt() != null) {
+            throw new Conflict("Account " + accountId + " was won back on " + wonBackAt
+                    + " and is not lost, so it cannot be won back on " + command.occurredAt());
         }
-        // else: already won back, a retry
+        // else: already won back and no time named: a retry of that win-back
     }
 
     @EventSourcingHandler

@@ -208,6 +208,16 @@ class AccountTest {
     }
 
     @Test
+    void refusesAWinBackAtAnotherTimeWhileTheAccountIsWonBack() {
+        Instant wonBack = LATER.plusSeconds(60);
+        fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack))
+                .when(new WinBack(ID, wonBack.plusSeconds(3600), RECEIVED))
+                .expectException(Conflict.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is not lost"))
+                .expectNoEvents();
+    }
+
+    @Test
     void anAccountWonBackCanBeLostAgain() {
         Instant wonBack = LATER.plusSeconds(60);
         fixture.given(OPENED_EVENT, lost(NEGLECT, LATER), new AccountWonBack(ID, wonBack))
