@@ -34,10 +34,6 @@ final class ApiKeyAuthentication implements ServerAuthenticationConverter, React
         this.hashes = keys.stream().map(key -> HexFormat.of().parseHex(key.hash().toLowerCase())).toList();
     }
 
-    static String sha256Hex(String key) {
-        return HexFormat.of().formatHex(sha256(key));
-    }
-
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
         String key = presentedKey(exchange.getRequest().getHeaders());

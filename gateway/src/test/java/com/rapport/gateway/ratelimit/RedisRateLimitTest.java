@@ -23,6 +23,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,9 @@ class RedisRateLimitTest {
     @Test
     void countsInRedisAndAnswersA429Problem() {
         assertThat(limiter).isInstanceOf(RedisRateLimiter.class);
+        // the first request opens the Redis connection, which a loaded machine may take a while over
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader(Credentials.HEADER, environment.getProperty("test.key")).build();
 
         // 1 a second with a burst of 2: however slow the first requests are, a quick run of
