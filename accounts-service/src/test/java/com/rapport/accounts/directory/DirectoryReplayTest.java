@@ -96,6 +96,12 @@ class DirectoryReplayTest {
         HttpResponse<String> status = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/processors")).build(), HttpResponse.BodyHandlers.ofString());
 
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/processors/no-such-processor"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no-such-processor", AccountDirectory.PROCESSOR);
         assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(200);
         assertThat(rebuild.body()).contains("\"name\":\"directory\"", "\"running\":true");
         assertThat(status.body()).contains("\"name\":\"directory\"");

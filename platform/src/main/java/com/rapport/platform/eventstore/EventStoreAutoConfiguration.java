@@ -1,6 +1,5 @@
 package com.rapport.platform.eventstore;
 
-import com.rapport.events.outreach.ContactLogged;
 import com.rapport.platform.PlatformProperties;
 import com.rapport.platform.problem.CommandRefused;
 import org.axonframework.commandhandling.CommandBus;
@@ -80,7 +79,7 @@ public class EventStoreAutoConfiguration {
      */
     @Bean
     public EventUpcasterChain publishedLanguageUpcasters() {
-        return new EventUpcasterChain(new FieldsAdded(ContactLogged.class, 2));
+        return new EventUpcasterChain(FieldsAdded.forThePublishedLanguage());
     }
 
     @Bean
@@ -131,8 +130,9 @@ public class EventStoreAutoConfiguration {
     }
 
     /**
-     * A command that lost a race on its aggregate is tried again on fresh state before it is refused.
-     * A rule's refusal is final: trying it again would only answer the same 4xx later.
+     * A command that failed for a reason that may pass, above all one that lost a race on its
+     * aggregate, is tried again on fresh state before it is refused. A rule's refusal is final:
+     * trying it again would only answer the same 4xx later.
      */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {

@@ -40,6 +40,23 @@ public final class FieldsAdded extends SingleEventUpcaster {
         this.added = List.copyOf(fields);
     }
 
+    /**
+     * One for every revision after the first of every published event, oldest first, read from the
+     * records themselves: bumping a revision and marking its fields {@code @AddedIn} is all a
+     * field's addition takes. A revision that changed an event otherwise added no field and is
+     * refused here, at start-up, until it has an upcaster of its own.
+     */
+    public static List<FieldsAdded> forThePublishedLanguage() {
+        List<FieldsAdded> upcasters = new ArrayList<>();
+        for (Class<?> type : PublishedLanguage.eventTypes()) {
+            int latest = PublishedLanguage.describe(type).orElseThrow().revision();
+            for (int revision = 2; revision <= latest; revision++) {
+                upcasters.add(new FieldsAdded(type, revision));
+            }
+        }
+        return upcasters;
+    }
+
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
         return stored.equals(representation.getType());

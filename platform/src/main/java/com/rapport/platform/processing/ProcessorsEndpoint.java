@@ -1,5 +1,6 @@
 package com.rapport.platform.processing;
 
+import com.rapport.platform.problem.NotFound;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -55,8 +56,12 @@ public class ProcessorsEndpoint {
         StreamingEventProcessor processor = streaming(name);
         log.info("Rebuilding the read model of processor {}: resetting its tokens and replaying the event store", name);
         processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+        try {
+            processor.resetTokens();
+        } finally {
+            // a reset that failed (another instance holds a segment) must not leave the read model stopped
+            processor.start();
+        }
         return status(name);
     }
 
@@ -75,7 +80,7 @@ public class ProcessorsEndpoint {
 
     private StreamingEventProcessor streaming(String name) {
         return processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalArgumentException("No streaming event processor named " + name
+                .orElseThrow(() -> new NotFound("No streaming event processor named " + name
                         + "; known: " + processing.eventProcessors().keySet().stream().sorted(Comparator.naturalOrder()).toList()));
     }
 }

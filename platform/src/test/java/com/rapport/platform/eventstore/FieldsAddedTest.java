@@ -88,6 +88,14 @@ class FieldsAddedTest {
     }
 
     @Test
+    void thePublishedLanguageHasOneForEachRevisionAfterTheFirst() {
+        IntermediateEventRepresentation revision1 = stored("rapport.outreach.contact-logged", "1", contactLoggedInRevision1());
+
+        assertThat(FieldsAdded.forThePublishedLanguage()).singleElement()
+                .satisfies(upcaster -> assertThat(upcaster.canUpcast(revision1)).isTrue());
+    }
+
+    @Test
     void onlyARevisionThatAddedFieldsHasSuchAnUpcaster() {
         assertThatThrownBy(() -> new FieldsAdded(ContactLogged.class, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FieldsAdded(ContactLogged.class, 3)).isInstanceOf(IllegalArgumentException.class);
