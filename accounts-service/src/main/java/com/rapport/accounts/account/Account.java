@@ -10,6 +10,7 @@ import com.rapport.events.account.Tier;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
+import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -189,14 +190,7 @@ public class Account {
         if (opening == null) {
             throw new NotFound("No account with id " + accountId + " exists");
         }
-        if (requested == null) {
-            return receivedAt.isBefore(opening.occurredAt()) ? opening.occurredAt() : receivedAt;
-        }
-        if (requested.isBefore(opening.occurredAt())) {
-            throw new InvalidField("occurredAt", "NotBeforeOpening",
-                    "must not lie before the account was opened (" + opening.occurredAt() + ")");
-        }
-        return requested;
+        return EventClock.datedAfter(requested, receivedAt, opening.occurredAt(), "NotBeforeOpening", "the account was opened");
     }
 
     private boolean isSameOpening(OpenAccount command) {

@@ -1,7 +1,7 @@
 package com.rapport.outreach.account;
 
 import com.rapport.platform.problem.Conflict;
-import com.rapport.platform.problem.InvalidField;
+import com.rapport.platform.web.EventClock;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -42,13 +42,6 @@ public record AccountStanding(UUID accountId, Instant openedAt, boolean lost) {
 
     /** A time the client gave may not precede the opening; one it left out is when the request came in. */
     public Instant dated(Instant requested, Instant receivedAt) {
-        if (requested == null) {
-            return receivedAt.isBefore(openedAt) ? openedAt : receivedAt;
-        }
-        if (requested.isBefore(openedAt)) {
-            throw new InvalidField("occurredAt", "NotBeforeOpening",
-                    "must not lie before the account was opened (" + openedAt + ")");
-        }
-        return requested;
+        return EventClock.datedAfter(requested, receivedAt, openedAt, "NotBeforeOpening", "the account was opened");
     }
 }

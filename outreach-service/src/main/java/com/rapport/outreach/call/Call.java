@@ -9,6 +9,7 @@ import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
+import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -140,6 +141,6 @@ public class Call {
     }
 
     private Instant dated(Instant requested, Instant receivedAt) {
-        return Recording.datedAfter(requested, receivedAt, scheduled.occurredAt(), "NotBeforeScheduled", "the call was scheduled");
+        return EventClock.datedAfter(requested, receivedAt, scheduled.occurredAt(), "NotBeforeScheduled", "the call was scheduled");
     }
 }

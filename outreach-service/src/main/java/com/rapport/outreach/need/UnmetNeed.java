@@ -7,6 +7,7 @@ import com.rapport.events.outreach.UnmetNeedLostToCompetitor;
 import com.rapport.events.outreach.UnmetNeedRaised;
 import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
+import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,7 +56,7 @@ public class UnmetNeed {
             throw new NotFound("No unmet need with id " + command.needId() + " was raised");
         }
         if (ending == null) {
-            apply(command.recordedAt(raised.accountId(), Recording.datedAfter(command.occurredAt(), command.receivedAt(),
+            apply(command.recordedAt(raised.accountId(), EventClock.datedAfter(command.occurredAt(), command.receivedAt(),
                     raised.occurredAt(), "NotBeforeRaised", "the need was raised")));
         } else {
             Recording.requireRetry("The end of unmet need " + needId, ending, command.occurredAt(),

@@ -68,10 +68,8 @@ class UnmetNeedController {
     ResponseEntity<CommandReply> resolve(@PathVariable UUID needId, @Valid @RequestBody Resolution resolution) {
         resolution.requireItsDetail();
         return recorder.recordStep(needId, resolution.occurredAt(),
-                (occurredAt, receivedAt) -> new ResolveUnmetNeed(needId, resolution.outcome(),
-                        resolution.outcome() == NeedResolution.ADDRESSED ? resolution.how() : null,
-                        resolution.outcome() == NeedResolution.DECLINED ? resolution.why() : null,
-                        resolution.outcome() == NeedResolution.LOST_TO_COMPETITOR ? resolution.competitor() : null,
-                        occurredAt, receivedAt));
+                // the command takes from how, why and competitor only what its outcome records
+                (occurredAt, receivedAt) -> new ResolveUnmetNeed(needId, resolution.outcome(), resolution.how(),
+                        resolution.why(), resolution.competitor(), occurredAt, receivedAt));
     }
 }

@@ -5,6 +5,7 @@ import com.rapport.events.outreach.PitchMade;
 import com.rapport.events.outreach.PitchOutcomeRecorded;
 import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
+import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,7 +55,7 @@ public class Pitch {
         }
         if (answer == null) {
             apply(new PitchOutcomeRecorded(pitchId, made.accountId(), command.outcome(),
-                    Recording.datedAfter(command.occurredAt(), command.receivedAt(), made.occurredAt(),
+                    EventClock.datedAfter(command.occurredAt(), command.receivedAt(), made.occurredAt(),
                             "NotBeforePitch", "the pitch was made")));
         } else {
             Recording.requireRetry("The outcome of pitch " + pitchId + " (" + answer.outcome() + ")", answer,

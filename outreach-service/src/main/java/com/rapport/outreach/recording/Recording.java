@@ -2,7 +2,6 @@ package com.rapport.outreach.recording;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.platform.problem.Conflict;
-import com.rapport.platform.problem.InvalidField;
 
 import java.time.Instant;
 import java.util.function.Function;
@@ -37,16 +36,5 @@ public final class Recording {
         if (usedByAnotherKind) {
             throw new Conflict("Id " + id + " is already used by another kind of record");
         }
-    }
-
-    /** A step of a lifecycle (an outcome, a resolution, a reschedule) is not dated before the step it follows. */
-    public static Instant datedAfter(Instant requested, Instant receivedAt, Instant start, String rule, String what) {
-        if (requested == null) {
-            return receivedAt.isBefore(start) ? start : receivedAt;
-        }
-        if (requested.isBefore(start)) {
-            throw new InvalidField("occurredAt", rule, "must not lie before " + what + " (" + start + ")");
-        }
-        return requested;
     }
 }
