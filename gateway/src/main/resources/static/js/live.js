@@ -4,7 +4,6 @@
 
 import {getJson, query} from './api.js';
 
-const PAGE = 1000;
 const RETRY_MS = 10_000;
 
 /** Every event type of the published language: the stream sends each under its type. */
@@ -13,20 +12,9 @@ async function publishedTypes() {
     return [...new Set(schemas.items.map(schema => schema.type))];
 }
 
-/**
- * The position of the newest event: the feed's `next` once a page is not full. Reading only
- * insights' conclusions (rare) keeps this cheap; `next` moves past what does not match.
- */
-async function head(types) {
-    const conclusions = types.filter(type => type.startsWith('rapport.insights.')).join(',');
-    let after = 0;
-    for (;;) {
-        const page = await getJson('/api/events', {after, limit: PAGE, types: conclusions});
-        after = page.next;
-        if (page.items.length < PAGE) {
-            return after;
-        }
-    }
+/** The newest position the feed serves up to: following after it skips history. */
+async function head() {
+    return (await getJson('/api/events/head')).position;
 }
 
 /**
@@ -35,7 +23,7 @@ async function head(types) {
  */
 export async function follow(onEvent, onState) {
     const types = await publishedTypes();
-    let position = await head(types);
+    let position = await head();
 
     const connect = () => {
         const stream = new EventSource(query('/api/events/stream', {after: position}));

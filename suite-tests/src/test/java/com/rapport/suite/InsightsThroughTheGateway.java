@@ -1,5 +1,10 @@
 package com.rapport.suite;
 
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -11,7 +16,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -302,6 +309,59 @@ abstract class InsightsThroughTheGateway extends ThroughTheGateway {
                     .isEqualTo(euros.get("amount").asDouble())
                     .as("Gone Quiet and Only Voicemails are neglected").isGreaterThanOrEqualTo(370_000);
         });
+    }
+
+    /**
+     * Every event the feed serves, whatever its type and the revision it was stored in, matches the
+     * schema the feed serves for that type and revision; the scripted histories hold nearly every type.
+     */
+    @Test
+    void everyServedEventMatchesItsPublishedSchema() {
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        Map<String, JsonSchema> schemas = new HashMap<>();
+        List<JsonNode> served = served("");
+
+        for (JsonNode item : served) {
+            String schema = "/api/events/schemas/" + item.get("type").asString() + "?revision=" + item.get("revision").asString();
+            Set<ValidationMessage> errors = schemas.computeIfAbsent(schema, address -> factory.getSchema(api.getText(address).text()))
+                    .validate(item.get("data").toString(), InputFormat.JSON);
+            assertThat(errors).as(item.toString()).isEmpty();
+        }
+        assertThat(served.stream().map(item -> item.get("type").asString()).distinct())
+                .contains("rapport.accounts.account-opened", "rapport.accounts.account-lost",
+                        "rapport.outreach.contact-logged", "rapport.outreach.feedback-received",
+                        "rapport.outreach.unmet-need-raised", "rapport.outreach.competitor-sighted",
+                        "rapport.outreach.lost-client-interview-recorded", "rapport.insights.health-band-changed");
+    }
+
+    /** A types filter serves every event of the named types, in order, and nothing else. */
+    @Test
+    void theTypesFilterServesExactlyTheNamedTypes() {
+        String pitches = "rapport.outreach.pitch-made";
+        String losses = "rapport.accounts.account-lost";
+
+        List<JsonNode> served = served("&types=" + pitches + "," + losses);
+
+        assertThat(served).allSatisfy(item -> assertThat(item.get("type").asString()).isIn(pitches, losses));
+        assertThat(served.stream().filter(item -> item.get("type").asString().equals(pitches))).hasSize((int) store.countOfType(pitches));
+        assertThat(served.stream().filter(item -> item.get("type").asString().equals(losses))).hasSize((int) store.countOfType(losses));
+        assertThat(served.stream().map(item -> item.get("position").asLong()).toList()).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** The feed from its start, page by page as a consumer reads it. */
+    private static List<JsonNode> served(String filters) {
+        List<JsonNode> items = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = api.get("/api/events?limit=1000&after=" + after + filters).json();
+            long next = page.get("next").asLong();
+            // a page reads a bounded stretch of the store: only an empty one that moved nowhere is the end
+            if (page.get("items").isEmpty() && next == after) {
+                return items;
+            }
+            page.get("items").forEach(items::add);
+            after = next;
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * gap that fills in after later events are visible. A page therefore ends just before the first
  * event that still has an open gap below it: a consumer that resumes from {@code next} sees
  * every committed event exactly once and in order. A gap whose transaction rolled back closes
- * when Axon's gap timeout passes.
+ * when Axon's gap timeout passes. A page also ends after {@link #MOST_SCANNED} stored events,
+ * however few matched, with {@code next} at the last one read: it may be empty and still not the end.
  * <p>
  * Every event is served in its type's latest revision, upcast as the services read it, whatever
  * revision it was stored in: a consumer needs to understand one shape per type, the one
@@ -34,6 +36,14 @@ import java.util.stream.Stream;
  */
 @Component
 public class EventFeed {
+
+    /**
+     * The most stored events one page reads, matching or not: a filter that matches little (a quiet
+     * account, a rare type) costs a bounded amount per request, and the consumer follows {@code next}.
+     */
+    static final int MOST_SCANNED = 1000;
+    /** How far below the store's newest event {@link #head()} looks for events still being written. */
+    static final int HEAD_LOOKBACK = 1000;
 
     private final EventStorageEngine storage;
     private final JsonMapper json;
@@ -51,17 +61,14 @@ public class EventFeed {
     public FeedPage read(long after, int limit, Set<String> types, UUID account) {
         List<FeedItem> items = new ArrayList<>();
         long next = after;
-        TrackingToken start = after <= 0 ? null : GapAwareTrackingToken.newInstance(after, List.of());
-        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(start, false)) {
-            Iterator<? extends TrackedEventMessage<?>> messages = stream.iterator();
+        try (Stream<? extends TrackedEventMessage<?>> committed = committedAfter(after)) {
+            Iterator<? extends TrackedEventMessage<?>> messages = committed.limit(MOST_SCANNED).iterator();
             while (items.size() < limit && messages.hasNext()) {
                 TrackedEventMessage<?> message = messages.next();
-                GapAwareTrackingToken token = (GapAwareTrackingToken) message.trackingToken();
-                if (!token.getGaps().tailSet(after + 1).isEmpty()) {
-                    break;
-                }
-                next = token.getIndex();
-                if (message.getPayload() instanceof AccountEvent event && matches(event, types, account)) {
+                next = positionOf(message);
+                if (isServed(message.getPayloadType(), types)
+                        && message.getPayload() instanceof AccountEvent event
+                        && (account == null || account.equals(event.accountId()))) {
                     items.add(item(next, message, event));
                 }
             }
@@ -69,9 +76,38 @@ public class EventFeed {
         return new FeedPage(items, next, limit);
     }
 
-    private static boolean matches(AccountEvent event, Set<String> types, UUID account) {
-        return (types.isEmpty() || types.contains(nameOf(event)))
-                && (account == null || account.equals(event.accountId()));
+    /**
+     * The newest position a page would serve up to now: the store's newest event, or the last one
+     * below the lowest event still being written. Only the newest {@link #HEAD_LOOKBACK} positions
+     * are checked for such an event; one that stays open while more are committed is not waited for.
+     */
+    public long head() {
+        TrackingToken newest = storage.createHeadToken();
+        long from = Math.max(0, newest == null ? 0 : newest.position().orElse(0) - HEAD_LOOKBACK);
+        try (Stream<? extends TrackedEventMessage<?>> committed = committedAfter(from)) {
+            return committed.reduce((earlier, later) -> later).map(EventFeed::positionOf).orElse(from);
+        }
+    }
+
+    /** The events after {@code after}, in order, up to the first one that has a gap still open below it. */
+    private Stream<? extends TrackedEventMessage<?>> committedAfter(long after) {
+        TrackingToken start = after <= 0 ? null : GapAwareTrackingToken.newInstance(after, List.of());
+        return storage.readEvents(start, false)
+                .takeWhile(message -> gapsOf(message).tailSet(after + 1).isEmpty());
+    }
+
+    private static long positionOf(TrackedEventMessage<?> message) {
+        return ((GapAwareTrackingToken) message.trackingToken()).getIndex();
+    }
+
+    private static SortedSet<Long> gapsOf(TrackedEventMessage<?> message) {
+        return ((GapAwareTrackingToken) message.trackingToken()).getGaps();
+    }
+
+    /** Decided on the type alone, so an event of another type is never deserialized. */
+    private static boolean isServed(Class<?> payloadType, Set<String> types) {
+        return AccountEvent.class.isAssignableFrom(payloadType)
+                && (types.isEmpty() || types.contains(PublishedLanguage.describe(payloadType).map(EventType::name).orElse("")));
     }
 
     private FeedItem item(long position, TrackedEventMessage<?> message, AccountEvent event) {
@@ -79,10 +115,6 @@ public class EventFeed {
         return new FeedItem(position, message.getIdentifier(), sourceOf(type.name()), type.name(), "1.0",
                 event.occurredAt(), event.accountId().toString(), "application/json", String.valueOf(type.revision()),
                 json.writeValueAsString(event));
-    }
-
-    private static String nameOf(AccountEvent event) {
-        return PublishedLanguage.describe(event.getClass()).map(EventType::name).orElse("");
     }
 
     /** rapport.outreach.contact-logged was recorded by /rapport/outreach */

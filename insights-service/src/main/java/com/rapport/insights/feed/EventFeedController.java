@@ -72,6 +72,15 @@ class EventFeedController {
         return feed.read(after, limit, typesOf(types), account);
     }
 
+    /** @param position the newest position the feed serves up to now: read or follow after it to skip history */
+    record Head(long position) {
+    }
+
+    @GetMapping("/api/events/head")
+    Head head() {
+        return new Head(feed.head());
+    }
+
     /**
      * The same as server-sent events, {@code id:} being the position: a client that reconnects
      * with {@code Last-Event-ID} resumes right after the last event it got.

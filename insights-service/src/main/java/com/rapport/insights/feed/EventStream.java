@@ -80,16 +80,18 @@ class EventStream implements DisposableBean {
                 for (FeedItem item : page.items()) {
                     emitter.send(SseEmitter.event().id(String.valueOf(item.position())).name(item.type()).data(item));
                 }
+                // a page may end early having read only events this subscriber did not ask for
+                boolean moreStored = page.next() > position;
                 position = page.next();
                 if (!page.items().isEmpty()) {
                     lastSent = Instant.now();
-                    continue;
-                }
-                if (Duration.between(lastSent, Instant.now()).compareTo(HEARTBEAT) >= 0) {
+                } else if (Duration.between(lastSent, Instant.now()).compareTo(HEARTBEAT) >= 0) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                     lastSent = Instant.now();
                 }
-                Thread.sleep(IDLE_POLL.toMillis());
+                if (!moreStored) {
+                    Thread.sleep(IDLE_POLL.toMillis());
+                }
             }
         } catch (IOException | IllegalStateException gone) {
             log.debug("An event stream subscriber left at position {}", position);

@@ -32,13 +32,14 @@ import java.util.stream.Stream;
 
 /**
  * Every account's history, as the health model reads it: the events of the other services,
- * kept per account by the {@code histories} processor, each followed by a re-assessment of its
- * account. Insights' own conclusions are not part of the history.
+ * kept per account by the {@code histories} processor, each new one followed by a re-assessment
+ * of its account. Insights' own conclusions are not part of the history.
  * <p>
  * A rebuild (a reset of the processor) replays the store into the same table without emptying
  * it first: the table is a copy of the append-only store, one row per event, so adding the
  * events that are missing gives what a fresh build would, and the queries keep answering from
- * the rows already there while the replay re-assesses every account it passes.
+ * the rows already there. Only an account whose history gained an event is re-assessed; the
+ * scheduled re-assessment covers the rest, and time passing.
  * <p>
  * Each row keeps the event in the revision it was kept in, and is read back upcast to the current
  * one, as the store's own events are.
@@ -73,13 +74,13 @@ public class AccountHistories {
         if (CONCLUSIONS.contains(event.getClass())) {
             return;
         }
-        if (!isKept(message.getIdentifier())) {
-            keep(event, message, token);
-        }
+        boolean added = keep(event, message, token);
         if (replay.isReplay() && token.position().orElse(0) % PROGRESS_EVERY == 0) {
             log.info("Rebuilding the account histories: at global index {}", token.position().orElse(0));
         }
-        listener.historyChanged(event.accountId(), replay.isReplay());
+        if (added) {
+            listener.historyChanged(event.accountId(), replay.isReplay());
+        }
     }
 
     @ResetHandler
@@ -87,17 +88,19 @@ public class AccountHistories {
         log.info("Rebuilding the account histories from the event store; queries go on answering meanwhile");
     }
 
-    private boolean isKept(String eventId) {
-        return jdbc.sql("SELECT COUNT(*) FROM insights.account_event WHERE event_id = :id")
-                .param("id", eventId).query(Long.class).single() > 0;
-    }
-
-    private void keep(AccountEvent event, EventMessage<?> message, TrackingToken token) {
+    /**
+     * Adds the event unless it is kept already, in one statement.
+     *
+     * @return whether it was added, i.e. the account's history changed
+     */
+    private boolean keep(AccountEvent event, EventMessage<?> message, TrackingToken token) {
         SerializedObject<byte[]> payload = serializer.serialize(event, byte[].class);
-        jdbc.sql("""
+        // No conflict target, which H2 (PostgreSQL mode) does not accept; the event id is the only constraint.
+        return jdbc.sql("""
                         INSERT INTO insights.account_event
                             (event_id, account_id, position, occurred_at, payload_type, payload_revision, payload)
-                        VALUES (:eventId, :accountId, :position, :occurredAt, :type, :revision, :payload)""")
+                        VALUES (:eventId, :accountId, :position, :occurredAt, :type, :revision, :payload)
+                        ON CONFLICT DO NOTHING""")
                 .param("eventId", message.getIdentifier())
                 .param("accountId", event.accountId())
                 .param("position", token.position().orElse(0))
@@ -105,7 +108,7 @@ public class AccountHistories {
                 .param("type", payload.getType().getName())
                 .param("revision", payload.getType().getRevision())
                 .param("payload", new String(payload.getData(), StandardCharsets.UTF_8))
-                .update();
+                .update() > 0;
     }
 
     /** The account's events in the order they happened; empty for an account insights has not heard of. */

@@ -13,14 +13,17 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * The portfolio for Prometheus, read from the assessments at each scrape: accounts we still
- * have per band ({@code rapport.accounts}), how many are neglected ({@code rapport.accounts.neglected})
- * and the annual value at risk per currency ({@code rapport.value.at.risk}, as the portfolio
- * figures define it). Every currency of an account we still have is reported, 0 when nothing
- * in it is at risk, so that a currency's series does not vanish once its accounts recover.
+ * The portfolio for Prometheus: accounts we still have per band ({@code rapport.accounts}) and how
+ * many are neglected ({@code rapport.accounts.neglected}), counted at each scrape, and the annual
+ * value at risk per currency ({@code rapport.value.at.risk}, as the portfolio figures define it).
+ * Every currency of an account we still have is reported, 0 when nothing in it is at risk, so that
+ * a currency's series does not vanish once its accounts recover.
  */
 @Component
 class PortfolioMetrics implements MeterBinder {
@@ -28,6 +31,7 @@ class PortfolioMetrics implements MeterBinder {
     private final Assessments assessments;
     private final Clock clock;
     private volatile MultiGauge valueAtRisk;
+    private volatile Map<String, BigDecimal> atRiskByCurrency = Map.of();
 
     PortfolioMetrics(Assessments assessments, Clock clock) {
         this.assessments = assessments;
@@ -51,30 +55,29 @@ class PortfolioMetrics implements MeterBinder {
     }
 
     /**
-     * Which currencies there are changes only with the accounts, so the series are renewed now
-     * and then; their values are read at each scrape.
+     * The value at risk needs every assessment, so it is worked out here, once for all currencies,
+     * rather than at each scrape for each currency; a scrape reads what the last renewal found.
      */
     @Scheduled(fixedDelay = 15, timeUnit = TimeUnit.SECONDS)
-    void renewCurrencies() {
+    void renewValueAtRisk() {
         MultiGauge gauge = valueAtRisk;
         if (gauge == null) {
             return;
         }
-        gauge.register(assessments.all().stream()
+        List<AssessmentView> all = assessments.all();
+        atRiskByCurrency = PortfolioFigures.of(clock.instant(), all).valueAtRisk().stream()
+                .collect(Collectors.toUnmodifiableMap(PortfolioFigures.Money::currency, PortfolioFigures.Money::amount));
+        // Rows already registered are kept and read the new figures; only currencies gone are dropped.
+        gauge.register(all.stream()
                 .filter(view -> "ACTIVE".equals(view.status()))
                 .map(AssessmentView::currency)
                 .distinct()
                 .map(currency -> MultiGauge.Row.of(Tags.of("currency", currency), this,
                         metrics -> metrics.valueAtRisk(currency)))
-                .toList(), true);
+                .toList());
     }
 
     private double valueAtRisk(String currency) {
-        return PortfolioFigures.of(clock.instant(), assessments.all()).valueAtRisk().stream()
-                .filter(money -> money.currency().equals(currency))
-                .map(PortfolioFigures.Money::amount)
-                .findFirst()
-                .orElse(BigDecimal.ZERO)
-                .doubleValue();
+        return atRiskByCurrency.getOrDefault(currency, BigDecimal.ZERO).doubleValue();
     }
 }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.rapport.events.outreach.CompetitorSighted;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
@@ -48,10 +52,29 @@ class EventFeedTest {
     @Autowired
     EventSchemas schemas;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     private void sighted(UUID account, String competitor) {
+        events.publish(sighting(account, competitor));
+    }
+
+    /** Many sightings in one transaction, so a long stretch of the store is quickly written. */
+    private void sighted(UUID account, int times) {
+        events.publish(IntStream.range(0, times).mapToObj(i -> sighting(account, "Rival " + i)).toList());
+    }
+
+    private static EventMessage<?> sighting(UUID account, String competitor) {
         UUID signalId = UUID.randomUUID();
-        events.publish(new GenericDomainEventMessage<>("CompetitorSignal", signalId.toString(), 0,
-                new CompetitorSighted(signalId, account, competitor, null, "alice", Instant.now())));
+        return new GenericDomainEventMessage<>("CompetitorSignal", signalId.toString(), 0,
+                new CompetitorSighted(signalId, account, competitor, null, "alice", Instant.now()));
+    }
+
+    private long headServed() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/events/head")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("position").asLong();
     }
 
     @Test
@@ -156,5 +179,77 @@ class EventFeedTest {
         try (Stream<String> lines = response.body()) {
             assertThat(lines.findFirst()).hasValue(":following after " + head);
         }
+    }
+
+    /** A filter that matches little costs one bounded read per page; following next still reaches every match. */
+    @Test
+    void aPageReadsABoundedStretchOfTheStoreAndNextLeadsOnToTheRest() throws Exception {
+        UUID quiet = UUID.randomUUID();
+        long start = headServed();
+        sighted(UUID.randomUUID(), EventFeed.MOST_SCANNED + 10);
+        sighted(quiet, "Rare");
+
+        assertThat(feed.read(start, 2 * EventFeed.MOST_SCANNED, Set.of(), null).items())
+                .as("no more items than stored events read").hasSizeBetween(1, EventFeed.MOST_SCANNED);
+        FeedPage first = feed.read(start, 10, Set.of(), quiet);
+        assertThat(first.items()).as("the quiet account's event lies beyond the first stretch").isEmpty();
+        assertThat(first.next()).as("an empty page that is not the end").isGreaterThan(start);
+
+        List<FeedItem> seen = new ArrayList<>();
+        long after = first.next();
+        for (FeedPage page = feed.read(after, 10, Set.of(), quiet); !page.items().isEmpty() || page.next() > after;
+             page = feed.read(after, 10, Set.of(), quiet)) {
+            seen.addAll(page.items());
+            after = page.next();
+        }
+        assertThat(seen).singleElement().satisfies(item -> assertThat(item.data()).contains("Rare"));
+    }
+
+    /** The dashboard follows the stream from the head: it skips history and misses nothing after it. */
+    @Test
+    void theHeadIsTheNewestEventAndFollowingAfterItSkipsHistory() throws Exception {
+        UUID account = UUID.randomUUID();
+        long before = headServed();
+        sighted(account, "Old");
+
+        long head = headServed();
+
+        FeedItem old = feed.read(before, 10, Set.of(), account).items().get(0);
+        assertThat(head).isGreaterThanOrEqualTo(old.position());
+        assertThat(feed.read(head, 10, Set.of(), account).items()).isEmpty();
+        sighted(account, "New");
+        assertThat(feed.read(head, 10, Set.of(), account).items()).singleElement()
+                .satisfies(item -> assertThat(item.data()).contains("New"));
+    }
+
+    @Test
+    void theHeadStaysBelowAnEventStillBeingWritten() throws Exception {
+        UUID account = UUID.randomUUID();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(transaction -> {
+                    sighted(account, "Slow");
+                    written.countDown();
+                    try {
+                        commit.await();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        long headWhileOpen;
+        try {
+            written.await();
+            sighted(account, "Quick");
+            headWhileOpen = feed.head();
+            assertThat(feed.read(headWhileOpen, 10, Set.of(), account).items()).as("Quick waits behind Slow's gap").isEmpty();
+        } finally {
+            commit.countDown();
+            slowWriter.join();
+        }
+
+        assertThat(feed.read(headWhileOpen, 10, Set.of(), account).items())
+                .as("following after the head misses neither").extracting(FeedItem::data)
+                .satisfiesExactly(slow -> assertThat(slow).contains("Slow"), quick -> assertThat(quick).contains("Quick"));
     }
 }
