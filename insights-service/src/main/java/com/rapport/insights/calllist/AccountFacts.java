@@ -93,9 +93,13 @@ final class AccountFacts {
         } else if (event instanceof AccountLost e) {
             loss = e;
             interviewedSinceLoss = false;
-        } else if (event instanceof AccountWonBack) {
+        } else if (event instanceof AccountWonBack e) {
             loss = null;
             interviewedSinceLoss = false;
+            // as the health model reads it: winning a client back means talking with them
+            if (lastConnected == null || e.occurredAt().isAfter(lastConnected)) {
+                lastConnected = e.occurredAt();
+            }
         } else if (event instanceof LostClientInterviewRecorded) {
             interviewedSinceLoss = loss != null;
         } else if (event instanceof CallScheduled e) {

@@ -93,6 +93,12 @@ class CallListRankingTest {
                         LOST_WITHOUT_INTERVIEW),
                 arguments("lost and won back", AccountHistory.of("Acme").tier(CORE).lost(day(80)).wonBack(day(85))
                         .connected(day(90)), null),
+                // winning a client back is talking with them, for the check-in as for the health model
+                arguments("a strategic account won back 6 days ago, not spoken to since",
+                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(day(60)).wonBack(day(94)), null),
+                arguments("a strategic account won back 8 days ago, not spoken to since",
+                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(day(60)).wonBack(day(92)),
+                        WEEKLY_CHECK_IN),
                 arguments("a voicemail, and the call planned after it due today",
                         quietCoreAccount().voicemail(day(95)).callPlanned("again", day(100), day(95)), VOICEMAIL_FOLLOW_UP),
                 arguments("no answer, and the call planned after it overdue",
