@@ -1,6 +1,8 @@
 package com.rapport.insights.calllist;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.account.AccountState;
+import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.web.ProblemDetailsAdvice;
@@ -44,16 +46,25 @@ class CallListControllerTest {
     private static MockMvc serving(AccountHistory... accounts) {
         Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
         Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
-        AccountHistories histories = new AccountHistories(null, null, null, null) {
+        AccountHistories histories = new AccountHistories(null, null, null) {
             @Override
-            public Stream<List<AccountEvent>> all() {
-                return byId.values().stream();
+            public List<AccountEvent> of(UUID accountId) {
+                return byId.get(accountId);
+            }
+        };
+        AccountStates states = new AccountStates(null, null) {
+            @Override
+            public List<AccountState> ownedBy(String ownerId) {
+                return byId.values().stream()
+                        .map(history -> AccountState.fold(history, Instant.MAX, HealthPolicy.defaults()))
+                        .filter(state -> ownerId.equals(state.ownerId()))
+                        .toList();
             }
         };
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
         return MockMvcBuilders
-                .standaloneSetup(new CallListController(histories,
+                .standaloneSetup(new CallListController(states, histories,
                         new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults()), CLOCK))
                 .setControllerAdvice(new ProblemDetailsAdvice())
                 .setValidator(validator)
