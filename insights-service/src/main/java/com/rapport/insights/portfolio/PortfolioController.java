@@ -1,5 +1,6 @@
 package com.rapport.insights.portfolio;
 
+import com.rapport.insights.health.Series;
 import com.rapport.platform.problem.InvalidField;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -8,7 +9,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,8 +18,6 @@ import java.util.List;
  */
 @RestController
 class PortfolioController {
-
-    static final int MOST_POINTS = 400;
 
     private final LivePortfolio live;
     private final PortfolioDays days;
@@ -48,24 +46,8 @@ class PortfolioController {
     @GetMapping("/api/insights/portfolio/trend")
     Trend trend(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                 @RequestParam(defaultValue = "P1D") Duration step) {
-        Instant now = clock.instant();
-        Instant end = to != null ? to : now;
-        Instant start = from != null ? from : end.minus(Duration.ofDays(90));
-        requireNotFuture("to", end, now);
-        if (!start.isBefore(end)) {
-            throw new InvalidField("from", "BeforeTo", "must lie before to (" + end + ")");
-        }
-        if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofHours(1)) < 0) {
-            throw new InvalidField("step", "Min", "must be at least PT1H");
-        }
-        if (Duration.between(start, end).dividedBy(step) >= MOST_POINTS) {
-            throw new InvalidField("step", "Points", "gives more than " + MOST_POINTS + " points between from and to; take a longer step");
-        }
-        List<Instant> moments = new ArrayList<>();
-        for (Instant moment = start; !moment.isAfter(end); moment = moment.plus(step)) {
-            moments.add(moment);
-        }
-        return new Trend(start, end, step, days.at(moments));
+        Series series = Series.of(from, to, step, Duration.ofDays(90), clock.instant());
+        return new Trend(series.from(), series.to(), series.step(), days.at(series.moments()));
     }
 
     private static void requireNotFuture(String field, Instant moment, Instant now) {

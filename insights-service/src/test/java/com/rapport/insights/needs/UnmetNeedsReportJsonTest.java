@@ -1,0 +1,32 @@
+package com.rapport.insights.needs;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.rapport.insights.needs.History.day;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The names the dashboard relies on. */
+class UnmetNeedsReportJsonTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void thePageItsItemsAndItsSummariesAreShapedAsTheContractSays() {
+        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10))
+                .need("eu-hosting", "hosting", day(20)).lostTo("Globex", "eu-hosting", day(60));
+
+        JsonNode report = json.valueToTree(History.report(java.util.List.of(history), NeedStatus.OPEN, 0, 50, day(100)));
+
+        assertThat(report.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "total", "byCategory",
+                "lostToCompetitors");
+        assertThat(report.get("items").get(0).propertyNames()).containsExactlyInAnyOrder("needId", "accountId",
+                "accountName", "ownerId", "accountStatus", "category", "description", "raisedAt", "status", "ageDays",
+                "endedAt", "competitor");
+        assertThat(report.get("byCategory").get(0).propertyNames())
+                .containsExactlyInAnyOrder("category", "open", "oldestOpenDays");
+        assertThat(report.get("lostToCompetitors").get(0).propertyNames()).containsExactlyInAnyOrder("competitor", "needs");
+        assertThat(report.get("items").get(0).get("raisedAt").asString()).isEqualTo("2025-01-16T09:00:00Z");
+    }
+}
