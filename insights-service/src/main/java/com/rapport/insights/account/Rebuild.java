@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * A rebuild of the account read models from the event store, beside the live ones: while it runs, the
  * {@code histories} processor fills the {@link Tables#NEXT} tables and publishes nothing, and queries
  * go on reading the live tables. When every segment of the processor has reached the store's head as
- * it was when the rebuild started, the rebuilt rows replace the live ones in one transaction.
+ * it was when the rebuild started, and the portfolio's days have been worked out for every account,
+ * the rebuilt rows replace the live ones in one transaction.
  * <p>
  * The rebuild's row is locked by the processor for each batch it writes while rebuilding, and by the
  * switch, so that no batch writes to the tables being replaced.
@@ -102,7 +103,7 @@ public class Rebuild {
                         .update();
                 return;
             }
-            if (!everySegmentReached(until.get(0))) {
+            if (!everySegmentReached(until.get(0)) || daysStillToWorkOut()) {
                 return;
             }
             for (String table : tablesOf(Tables.LIVE)) {
@@ -114,6 +115,11 @@ public class Rebuild {
             log.info("Rebuilt the account read models up to global index {}: the live tables now hold the rebuilt rows",
                     until.get(0));
         });
+    }
+
+    /** The rebuilt portfolio days are whole once every account noted while rebuilding has been worked out. */
+    private boolean daysStillToWorkOut() {
+        return jdbc.sql("SELECT COUNT(*) FROM " + Tables.NEXT.portfolioDirty()).query(Long.class).single() > 0;
     }
 
     private boolean everySegmentReached(long until) {

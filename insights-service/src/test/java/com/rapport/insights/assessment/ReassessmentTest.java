@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -99,7 +100,14 @@ class ReassessmentTest {
     /** The migration rebuilds the read model from the (empty) store first, as it would an existing one. */
     @BeforeEach
     void theFirstRebuildIsDone() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        rebuildIsDone();
+    }
+
+    /** What the scheduled jobs do while a rebuild runs, until it is done: the days worked out, then the switch. */
+    private void rebuildIsDone() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            clock.advance(Duration.ofSeconds(3));
+            portfolio.workOutNotedAccounts();
             rebuild.switchWhenDone();
             return !rebuild.inProgress();
         });
@@ -143,6 +151,12 @@ class ReassessmentTest {
                 .param("id", accountId)
                 .query((row, number) -> STORED.readTree(row.getString("assessment")))
                 .optional().orElse(null);
+    }
+
+    private static JsonNode apartFromItsMoment(JsonNode assessment) {
+        ObjectNode copy = (ObjectNode) assessment.deepCopy();
+        copy.remove("asOf");
+        return copy;
     }
 
     private long kept(UUID accountId) {
@@ -230,11 +244,9 @@ class ReassessmentTest {
         assertThat(List.of(row(quiet), row(tended))).as("still answering").containsExactlyElementsOf(before);
         processor.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            rebuild.switchWhenDone();
-            return !rebuild.inProgress();
-        });
-        assertThat(List.of(row(quiet), row(tended))).containsExactlyElementsOf(before);
+        rebuildIsDone();
+        assertThat(Stream.of(row(quiet), row(tended)).map(ReassessmentTest::apartFromItsMoment))
+                .containsExactlyElementsOf(before.stream().map(ReassessmentTest::apartFromItsMoment).toList());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM eventstore.domain_event_entry").query(Long.class).single())
                 .isEqualTo(publishedBefore);
         // what was published before is known again: the next change is published as a change from it
@@ -247,6 +259,9 @@ class ReassessmentTest {
     void theDaysOfAnAccountRecordedAfterTheFactCountAsIfRecordedLive() {
         Instant today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         portfolio.startTheComingDay();
+        // what other accounts recorded after the fact added to the kept days is worked out first
+        clock.advance(Duration.ofSeconds(5));
+        portfolio.workOutNotedAccounts();
         List<Instant> days = List.of(today.minus(Duration.ofDays(21)), today.minus(Duration.ofDays(19)), today);
         List<PortfolioFigures> before = portfolio.at(days);
         UUID imported = openedKeyAccount(today.minus(Duration.ofDays(20)).plus(Duration.ofHours(10)));
