@@ -19,12 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -173,16 +170,9 @@ class LimitsTest {
     }
 
     private WebTestClient.ResponseSpec signIn(MediaType accept, String forwardedFor) {
-        EntityExchangeResult<String> page = client.get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
-                .expectBody(String.class).returnResult();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.getResponseBody());
-        assertThat(csrf.find()).isTrue();
-        return client.post().uri("/login")
+        return SignInForm.open(client).post(client, "leader", "guess")
                 .accept(accept)
                 .header("X-Forwarded-For", forwardedFor)
-                .cookies(jar -> page.getResponseCookies().forEach((name, values) -> jar.add(name, values.get(0).getValue())))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "leader").with("password", "guess").with("_csrf", csrf.group(1)))
                 .exchange();
     }
 }

@@ -1,6 +1,7 @@
 package com.rapport.gateway.security;
 
 import com.rapport.gateway.Credentials;
+import com.rapport.gateway.SignInForm;
 import com.rapport.gateway.StubService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
@@ -28,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Duration;
@@ -40,8 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -356,21 +353,12 @@ class SecurityTest {
 
     @Test
     void letsAPersonSignInWithTheFormAndUseTheSession() {
-        EntityExchangeResult<String> page = client.get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult();
-        String csrf = csrfToken(page.getResponseBody());
-        MultiValueMap<String, String> cookies = cookies(page.getResponseCookies());
-
-        EntityExchangeResult<Void> login = client.post().uri("/login")
-                .cookies(jar -> jar.addAll(cookies))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "lena").with("password", PASSWORD).with("_csrf", csrf))
+        EntityExchangeResult<Void> login = SignInForm.open(client).post(client, "lena", PASSWORD)
                 .exchange()
                 .expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/")
                 .expectBody().isEmpty();
-        MultiValueMap<String, String> session = cookies(login.getResponseCookies());
+        MultiValueMap<String, String> session = SignInForm.cookies(login.getResponseCookies());
 
         client.get().uri("/api/insights/portfolio").cookies(jar -> jar.addAll(session)).exchange()
                 .expectStatus().isOk();
@@ -411,7 +399,7 @@ class SecurityTest {
     void checksNoMorePasswordsThanAllowedWhenGuessesArriveAtOnce() throws Exception {
         List<SignInForm> forms = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            forms.add(signInForm());
+            forms.add(SignInForm.open(client));
         }
         ExecutorService guessers = Executors.newFixedThreadPool(forms.size());
         try {
@@ -422,7 +410,8 @@ class SecurityTest {
                 String guess = "guess " + i;
                 guesses.add(guessers.submit(() -> {
                     start.await();
-                    return post(form, "nina", guess).returnResult(Void.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+                    return form.post(client, "nina", guess).exchange().returnResult(Void.class)
+                            .getResponseHeaders().getFirst(HttpHeaders.LOCATION);
                 }));
             }
             start.countDown();
@@ -465,27 +454,8 @@ class SecurityTest {
         verify(passwords).matches(eq("guess"), startsWith(NINA_HASH.substring(0, "{bcrypt}$2a$10$".length())));
     }
 
-    private SignInForm signInForm() {
-        EntityExchangeResult<String> page = client.get().uri("/login").exchange()
-                .expectBody(String.class).returnResult();
-        return new SignInForm(cookies(page.getResponseCookies()), csrfToken(page.getResponseBody()));
-    }
-
-    /** The sign-in page as a browser holds it: its session cookie and the form's CSRF token. */
-    private record SignInForm(MultiValueMap<String, String> cookies, String csrf) {
-    }
-
     private WebTestClient.ResponseSpec signIn(String username, String password) {
-        return post(signInForm(), username, password);
-    }
-
-    private WebTestClient.ResponseSpec post(SignInForm form, String username, String password) {
-        return client.post().uri("/login")
-                .cookies(jar -> jar.addAll(form.cookies()))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", username).with("password", password).with("_csrf", form.csrf()))
-                .exchange()
-                .expectStatus().isFound();
+        return SignInForm.open(client).post(client, username, password).exchange().expectStatus().isFound();
     }
 
     // headers
@@ -534,15 +504,4 @@ class SecurityTest {
                 .jsonPath("$.detail").isEqualTo("The credentials sent were not accepted");
     }
 
-    private static String csrfToken(String loginPage) {
-        Matcher token = Pattern.compile("type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(token.find()).as("a CSRF token in the login page:\n%s", loginPage).isTrue();
-        return token.group(1);
-    }
-
-    private static MultiValueMap<String, String> cookies(MultiValueMap<String, ResponseCookie> set) {
-        MultiValueMap<String, String> cookies = new LinkedMultiValueMap<>();
-        set.forEach((name, values) -> cookies.add(name, values.get(values.size() - 1).getValue()));
-        return cookies;
-    }
 }
