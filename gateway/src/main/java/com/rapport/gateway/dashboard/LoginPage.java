@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 class LoginPage {
 
     private static final String FAILED = "<p class=\"message error\" role=\"alert\">That username and password did not match.</p>";
+    // where security.SignInRateLimit sends a browser past its sign-ins per address (?throttled)
     private static final String THROTTLED = "<p class=\"message error\" role=\"alert\">Too many sign-in attempts from your address. Wait a minute, then try again.</p>";
     private static final String SIGNED_OUT = "<p class=\"message notice\" role=\"status\">You have signed out.</p>";
 

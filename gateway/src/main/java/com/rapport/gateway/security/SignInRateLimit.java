@@ -33,13 +33,15 @@ import java.util.HexFormat;
  */
 final class SignInRateLimit implements WebFilter {
 
-    static final URI THROTTLED_PAGE = URI.create("/login?throttled");
+    // the sign-in page with the reason (dashboard.LoginPage)
+    private static final URI THROTTLED_PAGE = URI.create("/login?throttled");
 
     private static final ServerWebExchangeMatcher SIGN_IN = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/login");
     private static final int IPV6_NETWORK_BYTES = 8;
 
     private final TokenBuckets addresses;
     private final ServerWebExchangeMatcher browser;
+    private final DefaultServerRedirectStrategy redirect = new DefaultServerRedirectStrategy();
 
     /**
      * @param browser matches a browser asking for a page, which should see one
@@ -56,7 +58,7 @@ final class SignInRateLimit implements WebFilter {
                 return chain.filter(exchange);
             }
             return browser.matches(exchange).flatMap(page -> page.isMatch()
-                    ? new DefaultServerRedirectStrategy().sendRedirect(exchange, THROTTLED_PAGE)
+                    ? redirect.sendRedirect(exchange, THROTTLED_PAGE)
                     : Mono.error(new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
                             "Too many sign-in attempts from your address; wait a minute and try again")));
         });
