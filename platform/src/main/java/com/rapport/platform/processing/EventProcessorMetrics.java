@@ -52,7 +52,7 @@ public class EventProcessorMetrics implements MeterBinder {
         gauge(registry, name, "rapport.processor.lag",
                 "Events in the store the processor's read model does not hold yet: not reached, or dead-lettered",
                 ProcessorProgress.Progress::lag);
-        Gauge.builder("rapport.processor.last.event.age", progress, candidate -> candidate.of(name).lastEventAge().toMillis() / 1000.0)
+        Gauge.builder("rapport.processor.last.event.age", progress, candidate -> candidate.recent(name).lastEventAge().toMillis() / 1000.0)
                 .description("0 once the processor has reached the head of the store; while behind, "
                         + "seconds since the oldest event it has not reached was recorded")
                 .baseUnit("seconds")
@@ -74,7 +74,7 @@ public class EventProcessorMetrics implements MeterBinder {
 
     private void gauge(MeterRegistry registry, String name, String metric, String description,
                        ToDoubleFunction<ProcessorProgress.Progress> value) {
-        Gauge.builder(metric, progress, candidate -> value.applyAsDouble(candidate.of(name)))
+        Gauge.builder(metric, progress, candidate -> value.applyAsDouble(candidate.recent(name)))
                 .description(description)
                 .tag("processor", name)
                 .register(registry);

@@ -123,15 +123,20 @@ public class ProcessorProgress {
                 .toList();
     }
 
+    /** Where the processor is now. */
     public Progress of(String processor) {
         Instant now = clock.instant();
-        Reading reading = readings.get(processor);
-        if (reading != null && now.isBefore(reading.at().plus(FRESH)) && !now.isBefore(reading.at())) {
-            return reading.progress();
-        }
         Progress progress = read(processor, now);
         readings.put(processor, new Reading(progress, now));
         return progress;
+    }
+
+    /** Where the processor was at most a second ago: for the gauges of one scrape, which would each read it. */
+    public Progress recent(String processor) {
+        Instant now = clock.instant();
+        Reading reading = readings.get(processor);
+        return reading != null && now.isBefore(reading.at().plus(FRESH)) && !now.isBefore(reading.at())
+                ? reading.progress() : of(processor);
     }
 
     private Progress read(String processor, Instant now) {

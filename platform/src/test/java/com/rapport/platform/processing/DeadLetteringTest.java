@@ -108,7 +108,8 @@ class DeadLetteringTest {
                     "--spring.flyway.locations=classpath:db/platform,classpath:db/projection",
                     "--server.port=0",
                     "--axon.eventhandling.processors." + PROCESSOR + ".mode=pooled",
-                    "--axon.eventhandling.processors." + PROCESSOR + ".initial-segment-count=2"));
+                    "--axon.eventhandling.processors." + PROCESSOR + ".initial-segment-count=2",
+                    "--axon.eventhandling.processors." + PROCESSOR + ".dlq.cache.enabled=true"));
             arguments.addAll(List.of(extraArguments));
             return new Service(new SpringApplicationBuilder(ProjectingApplication.class).run(arguments.toArray(String[]::new)));
         }
