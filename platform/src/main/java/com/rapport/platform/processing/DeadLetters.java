@@ -1,5 +1,6 @@
 package com.rapport.platform.processing;
 
+import com.rapport.events.AccountEvent;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The events each processor set aside ({@link DeadLetterPolicy}), in its dead-letter queue:
@@ -33,12 +35,13 @@ public class DeadLetters {
      *
      * @param type      the event's published name
      * @param position  its global index in the event store
-     * @param sequence  what orders it with others (the account, or the aggregate): the events of the
-     *                  same sequence that came after it wait behind it
+     * @param account   the account it is about
+     * @param sequence  what orders it with others, as the processor's sequencing policy names it (the aggregate's id,
+     *                  or a hash of the account's): the events of the same sequence that came after it wait behind it
      * @param aggregate the aggregate that recorded it
      * @param cause     why it failed, in the failure's own words; null for an event that only waits behind another
      */
-    public record Letter(String eventId, String type, Long position, String sequence, String aggregate,
+    public record Letter(String eventId, String type, Long position, UUID account, String sequence, String aggregate,
                          String causeType, String cause, Instant enqueuedAt, Instant lastTouched) {
     }
 
@@ -109,6 +112,15 @@ public class DeadLetters {
         return processing.deadLetterQueue(processor);
     }
 
+    private static UUID accountOf(EventMessage<?> event) {
+        try {
+            return event.getPayload() instanceof AccountEvent about ? about.accountId() : null;
+        } catch (RuntimeException unreadable) {
+            // an event no revision of the published language can read: its id and type still say which
+            return null;
+        }
+    }
+
     private Letter letter(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> event = letter.message();
         return new Letter(event.getIdentifier(),
@@ -116,6 +128,7 @@ public class DeadLetters {
                 event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                         && tracked.trackingToken().position().isPresent()
                         ? tracked.trackingToken().position().getAsLong() : null,
+                accountOf(event),
                 letter instanceof JdbcDeadLetter<?> stored ? stored.getSequenceIdentifier() : null,
                 event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null,
                 letter.cause().map(Cause::type).orElse(null),

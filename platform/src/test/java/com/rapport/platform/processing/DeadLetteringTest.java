@@ -6,6 +6,7 @@ import com.rapport.events.account.Tier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +85,12 @@ class DeadLetteringTest {
             jdbc.sql("UPDATE projection.projected SET name = ? WHERE account_id = ?")
                     .params(changed.name(), changed.accountId().toString())
                     .update();
+        }
+
+        @ResetHandler
+        void forgetEverything() {
+            jdbc.sql("DELETE FROM projection.projected").update();
+            jdbc.sql("UPDATE projection.projected_events SET applied = 0").update();
         }
 
         private void applied() {
@@ -210,6 +217,7 @@ class DeadLetteringTest {
             assertThat(processor.path("lag").asLong()).isGreaterThanOrEqualTo(2);
             JsonNode failed = processor.path("deadLettered").get(0);
             assertThat(failed.path("type").asString()).isEqualTo("rapport.accounts.account-opened");
+            assertThat(failed.path("account").asString()).isEqualTo(refused.toString());
             assertThat(failed.path("sequence").asString()).isEqualTo(refused.toString());
             assertThat(failed.path("cause").asString()).containsIgnoringCase("projected_name_accepted");
             assertThat(failed.path("eventId").asString()).isNotBlank();
@@ -242,6 +250,24 @@ class DeadLetteringTest {
             assertThat(service.projectedName(refused)).contains("Refused Holdings");
             assertThat(service.processor().path("deadLetters").asLong()).isZero();
             await().atMost(PATIENCE).until(() -> service.health().equals("UP"));
+        }
+    }
+
+    /** Without dropping them, the replayed events of a dead-lettered sequence would queue behind its old letters. */
+    @ParameterizedTest(name = "on {0}")
+    @MethodSource("databases")
+    void aRebuildReplaysTheDeadLetteredEventsAndDropsTheirLetters(String kind) {
+        try (TestDatabase database = TestDatabase.create(kind); var running = Service.start(database).context()) {
+            Service service = new Service(running);
+            UUID refused = service.opened("Refused Ltd");
+            service.renamed(refused, 1, "Refused Holdings");
+            await().atMost(PATIENCE).until(() -> service.processor().path("deadLetters").asLong() == 2);
+
+            service.jdbc().sql("ALTER TABLE projection.projected DROP CONSTRAINT projected_name_accepted").update();
+            assertThat(service.post("/actuator/processors/" + PROCESSOR).statusCode()).isEqualTo(200);
+
+            await().atMost(PATIENCE).until(() -> service.projectedName(refused).equals(Optional.of("Refused Holdings")));
+            assertThat(service.processor().path("deadLetters").asLong()).isZero();
         }
     }
 
