@@ -137,6 +137,15 @@ class DeadLetteringTest {
                     Instant.parse("2025-01-02T00:00:00Z")));
         }
 
+        /** An account whose opening and renaming are dead-lettered, and the refusal lifted since: what a fix deploys. */
+        UUID deadLetteredThenFixed() {
+            UUID refused = opened("Refused Ltd");
+            renamed(refused, 1, "Refused Holdings");
+            await().atMost(PATIENCE).until(() -> processor().path("deadLetters").asLong() == 2);
+            jdbc().sql("ALTER TABLE projection.projected DROP CONSTRAINT projected_name_accepted").update();
+            return refused;
+        }
+
         Optional<String> projectedName(UUID account) {
             return jdbc().sql("SELECT name FROM projection.projected WHERE account_id = ?")
                     .param(account.toString()).query(String.class).optional();
@@ -238,11 +247,7 @@ class DeadLetteringTest {
     void deadLettersRetriedAfterAFixAreProjectedInTheirOrder(String kind) {
         try (TestDatabase database = TestDatabase.create(kind); var running = Service.start(database).context()) {
             Service service = new Service(running);
-            UUID refused = service.opened("Refused Ltd");
-            service.renamed(refused, 1, "Refused Holdings");
-            await().atMost(PATIENCE).until(() -> service.processor().path("deadLetters").asLong() == 2);
-
-            service.jdbc().sql("ALTER TABLE projection.projected DROP CONSTRAINT projected_name_accepted").update();
+            UUID refused = service.deadLetteredThenFixed();
             HttpResponse<String> retried = service.post("/actuator/processors/" + PROCESSOR + "/dead-letters");
 
             assertThat(retried.statusCode()).isEqualTo(200);
@@ -259,11 +264,7 @@ class DeadLetteringTest {
     void aRebuildReplaysTheDeadLetteredEventsAndDropsTheirLetters(String kind) {
         try (TestDatabase database = TestDatabase.create(kind); var running = Service.start(database).context()) {
             Service service = new Service(running);
-            UUID refused = service.opened("Refused Ltd");
-            service.renamed(refused, 1, "Refused Holdings");
-            await().atMost(PATIENCE).until(() -> service.processor().path("deadLetters").asLong() == 2);
-
-            service.jdbc().sql("ALTER TABLE projection.projected DROP CONSTRAINT projected_name_accepted").update();
+            UUID refused = service.deadLetteredThenFixed();
             assertThat(service.post("/actuator/processors/" + PROCESSOR).statusCode()).isEqualTo(200);
 
             await().atMost(PATIENCE).until(() -> service.projectedName(refused).equals(Optional.of("Refused Holdings")));
