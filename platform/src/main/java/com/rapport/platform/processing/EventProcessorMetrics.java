@@ -1,146 +1,82 @@
 package com.rapport.platform.processing;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.OptionalLong;
+import java.util.function.ToDoubleFunction;
 
 /**
- * How fresh each read model is, per streaming processor:
+ * How fresh each read model is, per streaming processor, every segment of it counted whichever
+ * instance owns it ({@link ProcessorProgress}), so every instance of a service reports the same:
  * <ul>
- * <li>{@code rapport.processor.position}: the lowest global index this instance's segments have reached;</li>
- * <li>{@code rapport.processor.lag}: the head of the store minus that position, in events;</li>
- * <li>{@code rapport.processor.last.event.age} (seconds): 0 once the processor has reached the head,
- * however long ago the last event came; while it is behind, how long ago the last event it handled
- * was recorded (or, before it has handled any, how long ago the service started). So an idle,
- * caught-up read model reads 0 and a stuck one grows without bound;</li>
+ * <li>{@code rapport.processor.position}: the lowest global index its segments have reached;</li>
+ * <li>{@code rapport.processor.lag}: events in the store its read model does not hold yet: the head
+ * of the store minus that position, plus the events it dead-lettered;</li>
+ * <li>{@code rapport.processor.last.event.age} (seconds): 0 once every segment has reached the head,
+ * however long ago the last event came; while one is behind, how long ago the oldest event it has
+ * not reached was recorded. So an idle, caught-up read model reads 0 and a stuck one grows without
+ * bound;</li>
  * <li>{@code rapport.processor.replaying}: 1 while it replays the store to rebuild its read model;</li>
  * <li>{@code rapport.processor.replay.progress}: 0..1, how far that replay has got towards the
  * position the processor was reset at; 1 when it is not replaying;</li>
+ * <li>{@code rapport.processor.dead.letters}: events it could not handle and set aside, with those
+ * of their sequences queued behind them, until they are retried;</li>
+ * <li>{@code rapport.processor.errors} (a counter): how often its handlers failed on an event since
+ * this instance started, dead-lettered or tried again;</li>
  * </ul>
- * and {@code rapport.eventstore.head}, the global index of the newest event. An instance that owns
- * no segment of a processor reports a lag and an age of 0: the instances that own them report theirs.
+ * and {@code rapport.eventstore.head}, the global index of the newest event.
  */
 public class EventProcessorMetrics implements MeterBinder {
 
-    private final EventProcessingConfiguration processing;
-    private final StreamableMessageSource<?> store;
-    private final LastProcessedEvents lastProcessed;
-    private final Clock clock;
-    private final Instant started;
+    private final ProcessorProgress progress;
+    private final ProcessorFailures failures;
 
-    /** @param store the event store, or null where there is none (then neither head, lag nor age is reported) */
-    public EventProcessorMetrics(EventProcessingConfiguration processing, StreamableMessageSource<?> store,
-                                 LastProcessedEvents lastProcessed, Clock clock) {
-        this.processing = processing;
-        this.store = store;
-        this.lastProcessed = lastProcessed;
-        this.clock = clock;
-        this.started = clock.instant();
+    public EventProcessorMetrics(ProcessorProgress progress, ProcessorFailures failures) {
+        this.progress = progress;
+        this.failures = failures;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        if (store != null) {
-            Gauge.builder("rapport.eventstore.head", this, EventProcessorMetrics::head)
-                    .description("The global index of the newest event in the store")
-                    .register(registry);
-        }
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                bindTo(registry, name, streaming);
-            }
-        });
+        Gauge.builder("rapport.eventstore.head", progress, ProcessorProgress::head)
+                .description("The global index of the newest event in the store")
+                .register(registry);
+        progress.processors().forEach(name -> bindTo(registry, name));
     }
 
-    private void bindTo(MeterRegistry registry, String name, StreamingEventProcessor processor) {
-        Gauge.builder("rapport.processor.position", processor, EventProcessorMetrics::position)
-                .description("The lowest global index this instance's segments of the processor have reached")
+    private void bindTo(MeterRegistry registry, String name) {
+        gauge(registry, name, "rapport.processor.position", "The lowest global index the processor's segments have reached",
+                ProcessorProgress.Progress::position);
+        gauge(registry, name, "rapport.processor.lag",
+                "Events in the store the processor's read model does not hold yet: not reached, or dead-lettered",
+                ProcessorProgress.Progress::lag);
+        Gauge.builder("rapport.processor.last.event.age", progress, candidate -> candidate.recent(name).lastEventAge().toMillis() / 1000.0)
+                .description("0 once the processor has reached the head of the store; while behind, "
+                        + "seconds since the oldest event it has not reached was recorded")
+                .baseUnit("seconds")
                 .tag("processor", name)
                 .register(registry);
-        Gauge.builder("rapport.processor.replaying", processor,
-                        candidate -> candidate.processingStatus().values().stream()
-                                .anyMatch(EventTrackerStatus::isReplaying) ? 1 : 0)
-                .description("1 while the processor replays the event store to rebuild its read model")
+        gauge(registry, name, "rapport.processor.replaying", "1 while the processor replays the event store to rebuild its read model",
+                state -> state.replaying() ? 1 : 0);
+        gauge(registry, name, "rapport.processor.replay.progress",
+                "How far a replay has got towards the position the processor was reset at, 0 to 1; 1 when not replaying",
+                ProcessorProgress.Progress::replayProgress);
+        gauge(registry, name, "rapport.processor.dead.letters",
+                "Events the processor could not handle and set aside, with those queued behind them, until retried",
+                ProcessorProgress.Progress::deadLetters);
+        FunctionCounter.builder("rapport.processor.errors", failures, counted -> counted.of(name))
+                .description("How often the processor's handlers failed on an event, dead-lettered or tried again")
                 .tag("processor", name)
                 .register(registry);
-        Gauge.builder("rapport.processor.replay.progress", processor, EventProcessorMetrics::replayProgress)
-                .description("How far a replay has got towards the position the processor was reset at, 0 to 1; 1 when not replaying")
+    }
+
+    private void gauge(MeterRegistry registry, String name, String metric, String description,
+                       ToDoubleFunction<ProcessorProgress.Progress> value) {
+        Gauge.builder(metric, progress, candidate -> value.applyAsDouble(candidate.recent(name)))
+                .description(description)
                 .tag("processor", name)
                 .register(registry);
-        if (store != null) {
-            Gauge.builder("rapport.processor.lag", processor, this::lag)
-                    .description("Events in the store this instance's segments of the processor have not reached yet")
-                    .tag("processor", name)
-                    .register(registry);
-            Gauge.builder("rapport.processor.last.event.age", processor, candidate -> age(name, candidate))
-                    .description("0 once the processor has reached the head of the store; while behind, "
-                            + "seconds since the last event it handled was recorded")
-                    .baseUnit("seconds")
-                    .tag("processor", name)
-                    .register(registry);
-        }
-    }
-
-    private double head() {
-        TrackingToken head = store.createHeadToken();
-        return head == null ? 0 : head.position().orElse(0);
-    }
-
-    private static double position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent)
-                .mapToLong(OptionalLong::getAsLong)
-                .min()
-                .orElse(-1);
-    }
-
-    private double lag(StreamingEventProcessor processor) {
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        if (segments.isEmpty()) {
-            return 0;
-        }
-        // a segment without a position has not handled the store's first event yet
-        long reached = segments.stream()
-                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
-                .min()
-                .orElse(0);
-        return Math.max(0, head() - reached);
-    }
-
-    private double age(String name, StreamingEventProcessor processor) {
-        if (lag(processor) == 0) {
-            return 0;
-        }
-        Instant since = lastProcessed.of(name).orElse(started);
-        return Math.max(0, Duration.between(since, clock.instant()).toMillis() / 1000.0);
-    }
-
-    static double replayProgress(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .filter(EventTrackerStatus::isReplaying)
-                .mapToDouble(EventProcessorMetrics::progressOf)
-                .min()
-                .orElse(1);
-    }
-
-    private static double progressOf(EventTrackerStatus segment) {
-        long resetAt = segment.getResetPosition().orElse(0);
-        if (resetAt <= 0) {
-            return 1;
-        }
-        long reached = segment.getCurrentPosition().orElse(0);
-        return Math.min(1, Math.max(0, (double) reached / resetAt));
     }
 }
