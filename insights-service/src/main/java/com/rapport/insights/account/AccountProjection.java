@@ -1,10 +1,10 @@
 package com.rapport.insights.account;
 
 import com.rapport.events.AccountEvent;
-import com.rapport.events.insights.HealthBandChanged;
-import com.rapport.events.insights.NeglectFlagCleared;
-import com.rapport.events.insights.NeglectFlagRaised;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.platform.processing.AppliedInBatches;
+import com.rapport.platform.processing.DeadLetters;
+import com.rapport.platform.processing.Savepoint;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,26 +15,25 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The {@code histories} processor: keeps a copy of each account event, and brings the accounts its
- * events concern up to date, once per batch of events rather than once per event. The processor
- * hands its events over in batches, each in one transaction with its token; the events are
- * collected as they come, then every account of the batch is loaded once, folded forward, assessed
- * once and saved once, when the batch commits.
- * <p>
- * Insights' own conclusions (band changes and neglect flags) are not part of any history; while the
- * read model is rebuilt they tell it what was published before, so that nothing is published twice.
+ * The {@code histories} processor: brings the accounts its events concern up to date, once per batch
+ * of events rather than once per event. The processor hands its events over in batches, each in one
+ * transaction with its token; the events are collected as they come, then every account of the batch
+ * is loaded once, folded forward, assessed once and saved once, when the batch commits (see
+ * {@link AccountsChanged}).
  */
 @Component
 @ProcessingGroup(AccountProjection.PROCESSOR)
+@AppliedInBatches
 public class AccountProjection {
 
     public static final String PROCESSOR = "histories";
@@ -43,23 +42,22 @@ public class AccountProjection {
     private static final String BATCH = AccountProjection.class.getName() + ".batch";
     private static final long PROGRESS_EVERY = 10_000;
 
-    private static final Set<Class<?>> CONCLUSIONS = Set.of(HealthBandChanged.class, NeglectFlagRaised.class,
-            NeglectFlagCleared.class);
-
-    private final AccountHistories histories;
     private final AccountsChanged changed;
     private final Rebuild rebuild;
+    private final DeadLetters deadLetters;
+    private final PlatformTransactionManager transactions;
 
-    public AccountProjection(AccountHistories histories, AccountsChanged changed, Rebuild rebuild) {
-        this.histories = histories;
+    public AccountProjection(AccountsChanged changed, Rebuild rebuild, DeadLetters deadLetters,
+                             PlatformTransactionManager transactions) {
         this.changed = changed;
         this.rebuild = rebuild;
+        this.deadLetters = deadLetters;
+        this.transactions = transactions;
     }
 
     @EventHandler
     void on(AccountEvent event, EventMessage<?> message, TrackingToken token) {
-        long position = token.position().orElse(0);
-        batch().add(new AccountHistories.Kept(message.getIdentifier(), position, event));
+        batch().add(new AccountHistories.Kept(message.getIdentifier(), token.position().orElse(0), event), message);
     }
 
     /** A rebuild starts: the read model is built again beside the live one, which goes on answering. */
@@ -77,36 +75,41 @@ public class AccountProjection {
         });
     }
 
-    /** The events of one batch, in the order the processor handed them over. */
+    /**
+     * The events of one batch, in the order the processor handed them over. Each account's share is
+     * applied in a savepoint: an account whose events cannot be applied (a value the database refuses, a
+     * bug) has them set aside as dead letters of its sequence, visibly, and the other accounts of the
+     * batch go on; a failure that may pass (the database away) fails the batch, which is tried again.
+     * The account's later events are kept as they come: folded in with the ones set aside once those are
+     * retried, since an event that arrives after later ones folds the account's history again.
+     */
     private final class Batch {
 
-        private final List<AccountHistories.Kept> events = new ArrayList<>();
+        private final Map<UUID, List<AccountHistories.Kept>> byAccount = new LinkedHashMap<>();
+        private final Map<String, EventMessage<?>> messages = new HashMap<>();
+        private long first = -1;
+        private long last;
 
-        void add(AccountHistories.Kept event) {
-            events.add(event);
+        void add(AccountHistories.Kept event, EventMessage<?> message) {
+            byAccount.computeIfAbsent(event.event().accountId(), account -> new ArrayList<>()).add(event);
+            messages.put(event.eventId(), message);
+            first = first < 0 ? event.position() : first;
+            last = event.position();
         }
 
         void flush() {
             Tables tables = rebuild.target();
-            List<AccountHistories.Kept> facts = events.stream()
-                    .filter(kept -> !CONCLUSIONS.contains(kept.event().getClass()))
-                    .toList();
-            // a replay or a redelivery brings events kept before: the live state has them already
-            List<AccountHistories.Kept> added = histories.keep(facts);
-            // the tables a rebuild fills have none of them, and learn from the conclusions what was published
-            List<AccountHistories.Kept> news = tables == Tables.NEXT ? events : added;
-            Map<UUID, List<AccountHistories.Kept>> byAccount = new LinkedHashMap<>();
-            for (AccountHistories.Kept kept : news) {
-                byAccount.computeIfAbsent(kept.event().accountId(), account -> new ArrayList<>()).add(kept);
+            if (tables == Tables.NEXT && last / PROGRESS_EVERY != first / PROGRESS_EVERY) {
+                log.info("Rebuilding the account read models: at global index {}", last);
             }
-            if (tables == Tables.NEXT && !events.isEmpty()) {
-                long first = events.get(0).position();
-                long last = events.get(events.size() - 1).position();
-                if (last / PROGRESS_EVERY != first / PROGRESS_EVERY) {
-                    log.info("Rebuilding the account read models: at global index {}", last);
+            changed.afterEvents(tables, byAccount, (accountId, work) -> {
+                try {
+                    Savepoint.around(transactions, work);
+                } catch (RuntimeException failure) {
+                    deadLetters.setAside(PROCESSOR, accountId,
+                            byAccount.get(accountId).stream().map(kept -> messages.get(kept.eventId())).toList(), failure);
                 }
-            }
-            changed.afterEvents(tables, byAccount);
+            });
         }
     }
 }

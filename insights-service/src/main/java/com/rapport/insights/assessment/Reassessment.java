@@ -21,6 +21,7 @@ import com.rapport.insights.losses.LossRows;
 import com.rapport.insights.needs.NeedRows;
 import com.rapport.insights.portfolio.Contribution;
 import com.rapport.insights.portfolio.PortfolioDays;
+import com.rapport.platform.processing.Savepoint;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBus;
@@ -31,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -68,13 +70,14 @@ public class Reassessment implements AccountsChanged {
     private final Rebuild rebuild;
     private final PortfolioDays portfolio;
     private final EventBus events;
-    private final TransactionManager transactions;
+    private final TransactionManager unitsOfWork;
+    private final PlatformTransactionManager transactions;
     private final HealthPolicy policy;
     private final Clock clock;
 
     public Reassessment(AccountStates states, AccountHistories histories, NeedRows needs, LossRows losses,
-                        Rebuild rebuild, PortfolioDays portfolio, EventBus events, TransactionManager transactions,
-                        HealthPolicy policy, Clock clock) {
+                        Rebuild rebuild, PortfolioDays portfolio, EventBus events, TransactionManager unitsOfWork,
+                        PlatformTransactionManager transactions, HealthPolicy policy, Clock clock) {
         this.states = states;
         this.histories = histories;
         this.needs = needs;
@@ -82,20 +85,41 @@ public class Reassessment implements AccountsChanged {
         this.rebuild = rebuild;
         this.portfolio = portfolio;
         this.events = events;
+        this.unitsOfWork = unitsOfWork;
         this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
     }
 
+    /**
+     * Keeps each account's new events and brings its row up to date, one account at a time as
+     * {@code accounts} runs them. While the read model is rebuilt, every event is new to the tables being
+     * built, insights' own conclusions among them (they tell what was published before); otherwise an
+     * event kept before (a redelivery) is in the state already.
+     */
     @Override
-    public void afterEvents(Tables tables, Map<UUID, List<AccountHistories.Kept>> byAccount) {
+    public void afterEvents(Tables tables, Map<UUID, List<AccountHistories.Kept>> byAccount, OneByOne accounts) {
         Instant now = clock.instant();
         Map<UUID, AccountStates.Stored> rows = states.lock(tables, byAccount.keySet());
         PortfolioDays.Changes changes = new PortfolioDays.Changes();
-        byAccount.forEach((accountId, news) -> afterEvents(tables, accountId, rows.get(accountId), news, now, changes));
+        byAccount.forEach((accountId, events) -> accounts.run(accountId, () -> {
+            List<AccountHistories.Kept> kept = histories.keep(events.stream()
+                    .filter(event -> !isConclusion(event.event()))
+                    .toList());
+            List<AccountHistories.Kept> news = tables == Tables.NEXT ? events : kept;
+            PortfolioDays.Changes account = new PortfolioDays.Changes();
+            if (!news.isEmpty()) {
+                afterEvents(tables, accountId, rows.get(accountId), news, now, account);
+            }
+            changes.addAll(account);
+        }));
         if (tables == Tables.LIVE) {
             portfolio.apply(tables, changes);
         }
+    }
+
+    private static boolean isConclusion(AccountEvent event) {
+        return event instanceof HealthBandChanged || event instanceof NeglectFlagRaised || event instanceof NeglectFlagCleared;
     }
 
     /**
@@ -120,7 +144,18 @@ public class Reassessment implements AccountsChanged {
             try {
                 inUnitOfWork(() -> {
                     PortfolioDays.Changes changes = new PortfolioDays.Changes();
-                    states.lock(Tables.LIVE, due).forEach((accountId, row) -> asTimePassed(accountId, row, now, changes));
+                    states.lock(Tables.LIVE, due).forEach((accountId, row) -> {
+                        try {
+                            Savepoint.around(transactions, () -> {
+                                PortfolioDays.Changes account = new PortfolioDays.Changes();
+                                asTimePassed(accountId, row, now, account);
+                                changes.addAll(account);
+                            });
+                        } catch (RuntimeException e) {
+                            // left due: it is tried again next round, and says so each time
+                            log.error("Re-assessment of account {} as time passed failed", accountId, e);
+                        }
+                    });
                     portfolio.apply(Tables.LIVE, changes);
                 });
                 reassessed += due.size();
@@ -270,7 +305,7 @@ public class Reassessment implements AccountsChanged {
     /** What is published is appended to the store when the unit of work commits its transaction. */
     private void inUnitOfWork(Runnable work) {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(transactions);
+        unitOfWork.attachTransaction(unitsOfWork);
         unitOfWork.execute(work);
     }
 }

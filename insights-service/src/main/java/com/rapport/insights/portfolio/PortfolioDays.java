@@ -84,6 +84,10 @@ public class PortfolioDays {
             }
         }
 
+        public void addAll(Changes other) {
+            other.fromDay.forEach((day, change) -> fromDay.computeIfAbsent(day, d -> new DayFigures()).addAll(change));
+        }
+
         boolean isEmpty() {
             return fromDay.isEmpty();
         }
