@@ -9,15 +9,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -80,20 +78,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(refused.field(), refused.rule(), refused.getMessage())));
     }
 
-    /** The database went away: nothing was committed, and the same request may succeed shortly. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class})
-    ProblemDetail databaseUnavailable(Exception failure, WebRequest request) {
-        log.warn("Request {} found the database unavailable: {}", request.getDescription(false), failure.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; nothing was recorded. Try again shortly.");
+    /**
+     * A failure is a 500, logged with its stack trace, unless the database was unavailable: then
+     * the same request may succeed shortly, and the client is told when to try. (When the first
+     * event of an aggregate could not be appended, Axon's message says "Cannot reuse aggregate
+     * identifier" whatever the cause: the cause decides.)
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, WebRequest request) {
+        if (DatabaseOutage.explains(failure)) {
+            return databaseUnavailable(failure, request);
+        }
+        log.error("Request {} failed", request.getDescription(false), failure);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it has been logged."));
     }
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, WebRequest request) {
-        log.error("Request {} failed", request.getDescription(false), failure);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; it has been logged.");
+    /** A commit cut off midway may still have happened: the answer does not promise that nothing was recorded. */
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure, WebRequest request) {
+        log.warn("Request {} found the database unavailable: {} ({})", request.getDescription(false), failure.getMessage(),
+                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database is unavailable and the request was not completed. Try again shortly;"
+                                + " a retry with the same id or Idempotency-Key is recorded once."));
     }
 
     @Override
