@@ -26,17 +26,17 @@ import java.util.Set;
  * resource failed or that the failure is transient (a lock or a statement that timed out). A
  * syntax error, a violated constraint or a null pointer is not an outage.
  */
-public final class DatabaseOutage {
+final class DatabaseOutage {
 
     /** what the answer's Retry-After says: about how long a database restart takes */
-    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
 
     private DatabaseOutage() {
     }
 
-    public static boolean explains(Throwable failure) {
+    static boolean explains(Throwable failure) {
         return explains(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
     }
 

@@ -38,7 +38,7 @@ public final class PermittedTimes {
     private PermittedTimes() {
     }
 
-    public static Instant instant(String text) {
+    static Instant instant(String text) {
         Instant instant;
         try {
             instant = ISO_INSTANT.parse(text.strip(), Instant::from);
@@ -48,14 +48,14 @@ public final class PermittedTimes {
         return within(instant);
     }
 
-    public static Instant within(Instant instant) {
+    private static Instant within(Instant instant) {
         if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
             throw new RefusedValue(RULE, "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + " (UTC)");
         }
         return instant;
     }
 
-    public static LocalDate date(String text) {
+    static LocalDate date(String text) {
         LocalDate date;
         try {
             date = LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
@@ -68,7 +68,7 @@ public final class PermittedTimes {
         return date;
     }
 
-    public static Duration duration(String text) {
+    static Duration duration(String text) {
         Duration duration;
         try {
             duration = Duration.parse(text.strip());

@@ -5,16 +5,16 @@ package com.rapport.platform.web;
  * within the permitted years). Whoever read the value names its field in the problem body: the
  * JSON path of a body's property, or the name of a query parameter.
  */
-public final class RefusedValue extends RuntimeException {
+final class RefusedValue extends RuntimeException {
 
     private final String rule;
 
-    public RefusedValue(String rule, String message) {
+    RefusedValue(String rule, String message) {
         super(message, null, false, false);
         this.rule = rule;
     }
 
-    public String rule() {
+    String rule() {
         return rule;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link StorableText}, before any handler reads them: a search for U+0000 would otherwise
  * reach PostgreSQL and fail there.
  */
-public final class StorableParameters implements HandlerInterceptor {
+final class StorableParameters implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

@@ -13,7 +13,7 @@ package com.rapport.platform.web;
 public final class StorableText {
 
     public static final String RULE = "StorableText";
-    public static final String MESSAGE =
+    static final String MESSAGE =
             "must not contain U+0000, a control character other than tab and line breaks, or an unpaired surrogate";
 
     private StorableText() {
@@ -35,7 +35,7 @@ public final class StorableText {
     }
 
     /** @return the text, if it may be stored */
-    public static String require(String text) {
+    static String require(String text) {
         if (!isStorable(text)) {
             throw new RefusedValue(RULE, MESSAGE);
         }

@@ -23,13 +23,13 @@ import java.time.Instant;
  * Only requests are read this way: what a service stored itself is read by the mapper it was
  * written with.
  */
-public final class StrictJson {
+final class StrictJson {
 
     private StrictJson() {
     }
 
     /** The service's mapper, reading requests strictly; it writes as before. */
-    public static JsonMapper forRequests(JsonMapper mapper) {
+    static JsonMapper forRequests(JsonMapper mapper) {
         return mapper.rebuild()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
