@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * How request bodies are read: as the contract is written, nothing guessed. A number must be a
@@ -38,40 +39,32 @@ final class StrictJson {
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new SimpleModule("rapport-requests")
-                        .addDeserializer(String.class, new Text())
-                        .addDeserializer(Instant.class, new Time()))
+                        .addDeserializer(String.class, new FromText<>(String.class, StorableText::require))
+                        .addDeserializer(Instant.class, new FromText<>(Instant.class, PermittedTimes::instant)))
                 .build();
     }
 
-    /** A JSON string, and only one that can be stored. */
-    private static final class Text extends StdScalarDeserializer<String> {
+    /**
+     * A value written as a JSON string and read by one of the rules: a JSON number, boolean,
+     * array or object is refused as the wrong type, not converted.
+     */
+    private static final class FromText<T> extends StdScalarDeserializer<T> {
 
-        Text() {
-            super(String.class);
+        private final Class<T> type;
+        private final Function<String, T> rule;
+
+        FromText(Class<T> type, Function<String, T> rule) {
+            super(type);
+            this.type = type;
+            this.rule = rule;
         }
 
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context) {
+        public T deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (String) context.handleUnexpectedToken(String.class, parser);
+                return type.cast(context.handleUnexpectedToken(type, parser));
             }
-            return StorableText.require(parser.getString());
-        }
-    }
-
-    /** ISO-8601 text within the permitted years; never a number of seconds. */
-    private static final class Time extends StdScalarDeserializer<Instant> {
-
-        Time() {
-            super(Instant.class);
-        }
-
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
-            }
-            return PermittedTimes.instant(parser.getString());
+            return rule.apply(parser.getString());
         }
     }
 }
