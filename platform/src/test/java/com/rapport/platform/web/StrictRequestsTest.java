@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,6 +171,19 @@ class StrictRequestsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(parameter))
                 .andExpect(jsonPath("$.errors[0].rule").value(rule));
+    }
+
+    @ParameterizedTest(name = "?{0}: 400 on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            q=%ED%A0%80              | q
+            date=2026-01-31&q=%FF    | q
+            q%FF=x                   | q%FF
+            """)
+    void aQueryThatIsNotUtf8IsA400NamingTheParameter(String query, String parameter) throws Exception {
+        mvc.perform(get(URI.create("/echo/Acme?" + query)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(parameter))
+                .andExpect(jsonPath("$.errors[0].rule").value("StorableText"));
     }
 
     @Test
