@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 @RestController
 class CallListController {
@@ -38,24 +37,16 @@ class CallListController {
      */
     @GetMapping("/api/insights/call-list")
     CallList callList(@RequestParam(required = false) @StaffId String owner,
-                      @RequestParam(required = false) String date,
+                      @RequestParam(required = false) LocalDate date,
                       @RequestParam(defaultValue = "10") @Min(1) @Max(100) int size) {
         if (owner == null) {
             throw new InvalidField("owner", "NotNull", "is required: the staff id whose call list it is");
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate day = date == null ? today : dateOf(date);
+        LocalDate day = date == null ? today : date;
         if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
             throw new InvalidField("date", "WithinAYear", "must lie within a year of today (" + today + ")");
         }
         return ranking.callList(owner, day, states.ownedBy(owner), histories::of, size);
-    }
-
-    private static LocalDate dateOf(String date) {
-        try {
-            return LocalDate.parse(date.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidField("date", "Format", "must be an ISO date, e.g. 2026-01-31");
-        }
     }
 }

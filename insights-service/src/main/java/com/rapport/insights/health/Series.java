@@ -14,7 +14,8 @@ import java.util.List;
  */
 public record Series(Instant from, Instant to, Duration step) {
 
-    public static final int MOST_POINTS = 400;
+    /** A quarter day by day (91 points), two years week by week (105). */
+    public static final int MOST_POINTS = 120;
     static final Duration SHORTEST_STEP = Duration.ofHours(1);
 
     /**

@@ -5,13 +5,14 @@ import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
-import com.rapport.platform.web.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,44 +33,64 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code GET /api/insights/call-list}: the contract's shape, its defaults, and a 400 naming the field for bad input. */
+@WebMvcTest(CallListController.class)
 class CallListControllerTest {
 
     /** Day 100 of the histories, in the afternoon: 16 Apr 2025. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-04-16T15:00:00Z"), ZoneOffset.UTC);
     private static final String URL = "/api/insights/call-list";
 
-    private final MockMvc mvc = serving(
-            AccountHistory.of("Neglected").worth(250_000),
-            AccountHistory.of("Strategic").tier(STRATEGIC).worth(900_000).connected(day(92)),
-            AccountHistory.of("Bob's").ownedBy("bob"));
+    @TestConfiguration
+    static class Accounts {
 
-    private static MockMvc serving(AccountHistory... accounts) {
-        Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
-        Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
-        AccountHistories histories = new AccountHistories(null, null, null) {
-            @Override
-            public List<AccountEvent> of(UUID accountId) {
-                return byId.get(accountId);
-            }
-        };
-        AccountStates states = new AccountStates(null, null) {
-            @Override
-            public List<AccountState> ownedBy(String ownerId) {
-                return byId.values().stream()
-                        .map(history -> AccountState.fold(history, Instant.MAX, HealthPolicy.defaults()))
-                        .filter(state -> ownerId.equals(state.ownerId()))
-                        .toList();
-            }
-        };
-        LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
-        validator.afterPropertiesSet();
-        return MockMvcBuilders
-                .standaloneSetup(new CallListController(states, histories,
-                        new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults()), CLOCK))
-                .setControllerAdvice(new ProblemDetailsAdvice())
-                .setValidator(validator)
-                .build();
+        @Bean
+        Clock clock() {
+            return CLOCK;
+        }
+
+        @Bean
+        CallListRanking ranking() {
+            return new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults());
+        }
+
+        private static final Map<UUID, List<AccountEvent>> SERVED = served(
+                AccountHistory.of("Neglected").worth(250_000),
+                AccountHistory.of("Strategic").tier(STRATEGIC).worth(900_000).connected(day(92)),
+                AccountHistory.of("Bob's").ownedBy("bob"));
+
+        @Bean
+        AccountHistories histories() {
+            return new AccountHistories(null, null, null) {
+                @Override
+                public List<AccountEvent> of(UUID accountId) {
+                    return SERVED.get(accountId);
+                }
+            };
+        }
+
+        /** Each account as insights keeps it: folded to its latest event. */
+        @Bean
+        AccountStates states() {
+            return new AccountStates(null, null) {
+                @Override
+                public List<AccountState> ownedBy(String ownerId) {
+                    return SERVED.values().stream()
+                            .map(history -> AccountState.fold(history, Instant.MAX, HealthPolicy.defaults()))
+                            .filter(state -> ownerId.equals(state.ownerId()))
+                            .toList();
+                }
+            };
+        }
+
+        private static Map<UUID, List<AccountEvent>> served(AccountHistory... accounts) {
+            Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
+            Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
+            return byId;
+        }
     }
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void answersTheOwnersListInTheContractsShape() throws Exception {
@@ -141,6 +162,8 @@ class CallListControllerTest {
             "owner=al ice                      | owner | StaffId",
             "owner=alice&date=16-04-2025       | date  | Format",
             "owner=alice&date=2025-02-30       | date  | Format",
+            "owner=alice&date=1899-12-31       | date  | TimeRange",
+            "owner=alice&date=+999999999-12-31 | date  | TimeRange",
             "owner=alice&date=2026-04-17       | date  | WithinAYear",
             "owner=alice&date=2024-04-15       | date  | WithinAYear",
             "owner=alice&size=0                | size  | Min",

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -167,7 +168,9 @@ public class EventStoreAutoConfiguration {
     /**
      * A command that failed for a reason that may pass, above all one that lost a race on its
      * aggregate, is tried again on fresh state before it is refused. A rule's refusal is final:
-     * trying it again would only answer the same 4xx later.
+     * trying it again would only answer the same 4xx later. So is a command that found no
+     * connection in the pool within its wait: each try would wait as long again, and the client
+     * would get its 503 only after the gateway gave up.
      */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
@@ -188,6 +191,7 @@ public class EventStoreAutoConfiguration {
                         .retryInterval(25)
                         .maxRetryCount(platform.commandRetries())
                         .addNonTransientFailurePredicate(CommandRefused.class, refused -> true)
+                        .addNonTransientFailurePredicate(SQLTransientConnectionException.class, noConnection -> true)
                         .build())
                 .build();
     }

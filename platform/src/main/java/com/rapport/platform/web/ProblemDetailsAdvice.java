@@ -9,15 +9,13 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -29,12 +27,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,20 +78,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldError(refused.field(), refused.rule(), refused.getMessage())));
     }
 
-    /** The database went away: nothing was committed, and the same request may succeed shortly. */
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            TransientDataAccessException.class})
-    ProblemDetail databaseUnavailable(Exception failure, WebRequest request) {
-        log.warn("Request {} found the database unavailable: {}", request.getDescription(false), failure.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is unavailable; nothing was recorded. Try again shortly.");
+    /**
+     * A failure is a 500, logged with its stack trace, unless the database was unavailable: then
+     * the same request may succeed shortly, and the client is told when to try. (When the first
+     * event of an aggregate could not be appended, Axon's message says "Cannot reuse aggregate
+     * identifier" whatever the cause: the cause decides.)
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure, WebRequest request) {
+        if (DatabaseOutage.explains(failure)) {
+            return databaseUnavailable(failure, request);
+        }
+        log.error("Request {} failed", request.getDescription(false), failure);
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; it has been logged."));
     }
 
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception failure, WebRequest request) {
-        log.error("Request {} failed", request.getDescription(false), failure);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The request could not be completed; it has been logged.");
+    /** A commit cut off midway may still have happened: the answer does not promise that nothing was recorded. */
+    private static ResponseEntity<ProblemDetail> databaseUnavailable(Exception failure, WebRequest request) {
+        log.warn("Request {} found the database unavailable: {} ({})", request.getDescription(false), failure.getMessage(),
+                NestedExceptionUtils.getMostSpecificCause(failure).toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        "The database is unavailable and the request was not completed. Try again shortly;"
+                                + " a retry with the same id or Idempotency-Key is recorded once."));
     }
 
     @Override
@@ -132,29 +146,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = mismatch instanceof MethodArgumentTypeMismatchException argument
                 ? argument.getName() : mismatch.getPropertyName();
-        return ResponseEntity.badRequest().body(invalid(List.of(
-                new FieldError(name, "Type", mustBe(mismatch.getRequiredType())))));
+        RefusedValue refused = causeOfType(mismatch, RefusedValue.class);
+        FieldError error = refused != null
+                ? new FieldError(name, refused.rule(), refused.getMessage())
+                : new FieldError(name, "Type", mustBe(mismatch.getRequiredType()));
+        return ResponseEntity.badRequest().body(invalid(List.of(error)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = unreadable.getMostSpecificCause();
-        if (cause instanceof StreamReadException) {
+        JacksonException jackson = causeOfType(unreadable, JacksonException.class);
+        if (jackson == null) {
             return ResponseEntity.badRequest().body(invalid(List.of(
-                    new FieldError("$", "JSON", "The body is not well-formed JSON: " + firstLine(cause.getMessage())))));
+                    new FieldError("$", "Body", "A JSON body is required."))));
         }
-        if (cause instanceof MismatchedInputException mismatch) {
+        return ResponseEntity.badRequest().body(invalid(List.of(errorIn(jackson))));
+    }
+
+    private static FieldError errorIn(JacksonException jackson) {
+        RefusedValue refused = causeOfType(jackson, RefusedValue.class);
+        if (refused != null) {
+            return new FieldError(pathOf(jackson), refused.rule(), refused.getMessage());
+        }
+        if (jackson instanceof MismatchedInputException mismatch) {
             String rule = mismatch instanceof InvalidFormatException ? "Format" : "Type";
-            return ResponseEntity.badRequest().body(invalid(List.of(
-                    new FieldError(pathOf(mismatch), rule, mustBe(mismatch.getTargetType())))));
+            return new FieldError(pathOf(mismatch), rule, mustBe(mismatch.getTargetType()));
         }
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return ResponseEntity.badRequest().body(invalid(List.of(
-                    new FieldError(pathOf(jackson), "Value", firstLine(jackson.getOriginalMessage())))));
+        if (jackson instanceof InputCoercionException outOfRange) {
+            return new FieldError(pathOf(outOfRange), "Type", firstLine(outOfRange.getOriginalMessage()));
         }
-        return ResponseEntity.badRequest().body(invalid(List.of(
-                new FieldError("$", "Body", "A JSON body is required."))));
+        if (jackson instanceof StreamReadException unreadable) {
+            // Jackson has no type of its own for a duplicate, only this message; a test pins it
+            if (String.valueOf(unreadable.getOriginalMessage()).startsWith("Duplicate Object property")) {
+                return new FieldError(propertyBeingRead(unreadable), "NoDuplicate", "is sent more than once");
+            }
+            return new FieldError("$", "JSON", "The body is not well-formed JSON: " + firstLine(unreadable.getOriginalMessage()));
+        }
+        return new FieldError(pathOf(jackson), "Value", firstLine(jackson.getOriginalMessage()));
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
@@ -191,6 +220,33 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.isEmpty() ? "$" : path.toString();
     }
 
+    /** Where the parser was: a stream error carries no databind path of its own. */
+    private static String propertyBeingRead(StreamReadException failure) {
+        JsonParser parser = failure.processor();
+        if (parser == null) {
+            return pathOf(failure);
+        }
+        Deque<String> steps = new ArrayDeque<>();
+        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot();
+             context = context.getParent()) {
+            if (context.inArray()) {
+                steps.push("[" + context.getCurrentIndex() + "]");
+            } else if (context.currentName() != null) {
+                steps.push((context.getParent() != null && context.getParent().inRoot() ? "" : ".") + context.currentName());
+            }
+        }
+        return steps.isEmpty() ? "$" : String.join("", steps);
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
     private static String mustBe(Class<?> type) {
         if (type == null) {
             return "has the wrong type";
@@ -201,6 +257,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         return switch (type.getSimpleName()) {
             case "UUID" -> "must be a UUID";
+            case "String" -> "must be a JSON string";
+            case "Boolean", "boolean" -> "must be true or false";
             case "Instant" -> "must be an ISO-8601 instant, e.g. 2026-01-31T09:30:00Z";
             case "BigDecimal" -> "must be a decimal number";
             case "Integer", "int", "Long", "long" -> "must be a whole number";

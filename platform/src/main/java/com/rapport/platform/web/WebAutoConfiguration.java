@@ -5,14 +5,22 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 
-/** Problem details, request ids, a log line per request and event time for every service's HTTP API. */
+/**
+ * Problem details, request ids, a log line per request, event time and the rules requests are
+ * read by, for every service's HTTP API.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(PlatformProperties.class)
@@ -28,6 +36,19 @@ public class WebAutoConfiguration {
     @Bean
     public EventClock eventClock(Clock clock, PlatformProperties platform) {
         return new EventClock(clock, platform.clockSkew());
+    }
+
+    /** After Boot's own (order 0), which it replaces: request bodies are read strictly, responses written as before. */
+    @Bean
+    @Order(1)
+    public ServerHttpMessageConvertersCustomizer strictRequestBodies(JsonMapper jsonMapper) {
+        JacksonJsonHttpMessageConverter converter = new JacksonJsonHttpMessageConverter(StrictJson.forRequests(jsonMapper));
+        return converters -> converters.withJsonConverter(converter);
+    }
+
+    @Bean
+    public WebMvcConfigurer requestRules() {
+        return new RequestRules();
     }
 
     @Bean

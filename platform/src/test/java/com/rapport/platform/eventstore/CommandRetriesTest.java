@@ -6,12 +6,16 @@ import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Which failures the command gateway tries again: lost races, never a rule's refusal. */
+/**
+ * Which failures the command gateway tries again: lost races and a broken connection (the next
+ * may be sound), never a rule's refusal nor a pool that already waited in vain for a connection.
+ */
 class CommandRetriesTest {
 
     private static final int RETRIES = 3;
@@ -40,7 +47,12 @@ class CommandRetriesTest {
                 arguments("a lost race", (Supplier<RuntimeException>) () -> new ConcurrencyException("lost the race"), 1 + RETRIES),
                 arguments("a conflict", (Supplier<RuntimeException>) () -> new Conflict("already lost"), 1),
                 arguments("an invalid field", (Supplier<RuntimeException>) () -> new InvalidField("occurredAt", "NotBeforeWinBack", "too early"), 1),
-                arguments("an unknown account", (Supplier<RuntimeException>) () -> new NotFound("no such account"), 1));
+                arguments("an unknown account", (Supplier<RuntimeException>) () -> new NotFound("no such account"), 1),
+                arguments("a broken connection", (Supplier<RuntimeException>) () -> new JdbcException("Failed to execute query",
+                        new SQLNonTransientConnectionException("Connection is broken", "08006")), 1 + RETRIES),
+                arguments("no connection from the pool in time", (Supplier<RuntimeException>) () -> new CannotCreateTransactionException(
+                        "Could not open JDBC Connection for transaction",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms")), 1));
     }
 
     @ParameterizedTest(name = "{0}")
