@@ -1,8 +1,13 @@
 package com.rapport.insights;
 
+import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.assessment.Assessments;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.losses.LossRows;
+import com.rapport.insights.portfolio.LivePortfolio;
+import com.rapport.insights.portfolio.PortfolioDays;
+import com.rapport.insights.portfolio.PortfolioFigures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,12 +26,16 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -59,7 +68,15 @@ class QueryParametersTest {
     @MockitoBean
     AccountHistories histories;
     @MockitoBean
+    AccountStates states;
+    @MockitoBean
     Assessments assessments;
+    @MockitoBean
+    LivePortfolio live;
+    @MockitoBean
+    PortfolioDays days;
+    @MockitoBean
+    LossRows losses;
 
     @Autowired
     MockMvc mvc;
@@ -98,7 +115,7 @@ class QueryParametersTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value(field))
                 .andExpect(jsonPath("$.errors[0].rule").value(rule));
-        verifyNoInteractions(histories, assessments);
+        verifyNoInteractions(histories, states, assessments, live, days, losses);
     }
 
     static Stream<Arguments> answered() {
@@ -114,6 +131,9 @@ class QueryParametersTest {
     @ParameterizedTest(name = "{0}: {1} points")
     @MethodSource
     void answered(MockHttpServletRequestBuilder request, int points) throws Exception {
+        when(days.at(anyList())).thenAnswer(asked -> ((List<?>) asked.getArgument(0)).stream()
+                .map(moment -> new PortfolioFigures((Instant) moment, 0, Map.of(), 0, List.of(), List.of()))
+                .toList());
         mvc.perform(request)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.points.length()").value(points));
@@ -121,6 +141,6 @@ class QueryParametersTest {
 
     @AfterEach
     void forgetWhatWasAsked() {
-        clearInvocations(histories, assessments);
+        clearInvocations(histories, states, assessments, live, days, losses);
     }
 }

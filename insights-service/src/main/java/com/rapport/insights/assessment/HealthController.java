@@ -1,9 +1,13 @@
 package com.rapport.insights.assessment;
 
+import com.rapport.events.AccountEvent;
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.account.AccountState;
+import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.health.Series;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
@@ -18,35 +22,78 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
 class HealthController {
 
+    private final AccountStates states;
     private final AccountHistories histories;
     private final Assessments assessments;
     private final HealthPolicy policy;
     private final Clock clock;
 
-    HealthController(AccountHistories histories, Assessments assessments, HealthPolicy policy, Clock clock) {
+    HealthController(AccountStates states, AccountHistories histories, Assessments assessments, HealthPolicy policy,
+                     Clock clock) {
+        this.states = states;
         this.histories = histories;
         this.assessments = assessments;
         this.policy = policy;
         this.clock = clock;
     }
 
-    /** One account's health, now or at any past moment, with every factor. */
+    /**
+     * One account's health, now or at any past moment, with every factor: now from its state as last
+     * folded, a past moment from its history up to then.
+     */
     @GetMapping("/api/insights/accounts/{accountId}/health")
     AssessmentView health(@PathVariable UUID accountId, @RequestParam(required = false) Instant asOf) {
-        var history = histories.of(accountId);
+        AccountState state = states.state(accountId)
+                .orElseThrow(() -> new NotFound("No account with id " + accountId + " is known to insights"));
+        Instant now = clock.instant();
+        Instant moment = asOf != null ? asOf : now.isBefore(state.foldedTo()) ? state.foldedTo() : now;
+        AccountState then = moment.isBefore(state.foldedTo())
+                ? AccountState.fold(histories.of(accountId), moment, policy)
+                : state;
+        return HealthModel.assess(then, moment, policy).map(AssessmentView::of)
+                .orElseThrow(() -> new InvalidField("asOf", "NotBeforeOpening",
+                        "must not lie before the account was opened (" + state.openedAt() + ")"));
+    }
+
+    /** One point of an account's health over time. */
+    record HealthPoint(Instant asOf, int score, HealthBand band, boolean neglected, long daysSinceContact) {
+    }
+
+    record HealthHistory(UUID accountId, Instant from, Instant to, Duration step, List<HealthPoint> points) {
+    }
+
+    /**
+     * The account's health every {@code step} from {@code from} to {@code to} (defaults: the last 12 weeks,
+     * weekly), its history folded once, forward; moments before it was opened have no point.
+     */
+    @GetMapping("/api/insights/accounts/{accountId}/health/history")
+    HealthHistory history(@PathVariable UUID accountId, @RequestParam(required = false) Instant from,
+                          @RequestParam(required = false) Instant to, @RequestParam(defaultValue = "P7D") Duration step) {
+        Series series = Series.of(from, to, step, Duration.ofDays(12 * 7), clock.instant());
+        List<AccountEvent> history = histories.of(accountId);
         if (history.isEmpty()) {
             throw new NotFound("No account with id " + accountId + " is known to insights");
         }
-        Instant moment = asOf != null ? asOf : clock.instant();
-        return HealthModel.assess(history, moment, policy).map(AssessmentView::of)
-                .orElseThrow(() -> new InvalidField("asOf", "NotBeforeOpening",
-                        "must not lie before the account was opened (" + history.get(0).occurredAt() + ")"));
+        AccountState state = new AccountState();
+        int folded = 0;
+        List<HealthPoint> points = new ArrayList<>();
+        for (Instant moment : series.moments()) {
+            while (folded < history.size() && !history.get(folded).occurredAt().isAfter(moment)) {
+                state.apply(history.get(folded++), policy);
+            }
+            HealthModel.assess(state, moment, policy).ifPresent(assessment -> points.add(new HealthPoint(moment,
+                    assessment.score(), assessment.band(), assessment.neglected(), assessment.daysSinceContact())));
+        }
+        return new HealthHistory(accountId, series.from(), series.to(), series.step(), points);
     }
 
     /** The accounts we still have, the most value at risk first unless {@code sort} says otherwise. */

@@ -1,76 +1,311 @@
 package com.rapport.insights.assessment;
 
+import com.rapport.events.AccountEvent;
+import com.rapport.events.account.AccountLost;
+import com.rapport.events.account.AccountWonBack;
+import com.rapport.events.insights.HealthBand;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.NeglectFlagCleared;
+import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.events.outreach.LostClientInterviewRecorded;
+import com.rapport.insights.account.AccountState;
+import com.rapport.insights.account.AccountStates;
+import com.rapport.insights.account.AccountsChanged;
+import com.rapport.insights.account.Rebuild;
+import com.rapport.insights.account.Tables;
+import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
-import com.rapport.insights.history.HistoryListener;
+import com.rapport.insights.losses.LossRows;
+import com.rapport.insights.needs.NeedRows;
+import com.rapport.insights.portfolio.Contribution;
+import com.rapport.insights.portfolio.PortfolioDays;
+import com.rapport.platform.processing.Savepoint;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps every account's assessment current: after each event of the account, and on a
- * schedule, because time passes without events and neglect is the absence of them. What
- * changed is published through the account's {@link AccountHealth}.
+ * Keeps every account's assessment current, with work in proportion to what changed: after its
+ * events (folded forward onto its state, or folded again from its history when one arrives that
+ * happened before others already folded), and when its assessment changes with nothing happening —
+ * each row says when that is, so a scheduled round takes only the accounts whose moment has come.
+ * What changed in an account's band or neglect flag is published once, in the transaction that
+ * records it; nothing is published while the read model is rebuilt.
  */
 @Component
-public class Reassessment implements HistoryListener {
+public class Reassessment implements AccountsChanged {
 
     private static final Logger log = LoggerFactory.getLogger(Reassessment.class);
 
+    /** Accounts re-assessed in one transaction of the scheduled round. */
+    static final int DUE_PER_TRANSACTION = 200;
+    /** The most changes of one account's assessment with time that one round works through one by one. */
+    private static final int MOST_STEPS = 100;
+    /** How long one scheduled round may go on before it leaves the rest to the next. */
+    private static final Duration ROUND_BUDGET = Duration.ofSeconds(50);
+
+    private final AccountStates states;
     private final AccountHistories histories;
-    private final Assessments assessments;
-    private final CommandGateway commands;
+    private final NeedRows needs;
+    private final LossRows losses;
+    private final Rebuild rebuild;
+    private final PortfolioDays portfolio;
+    private final EventBus events;
+    private final TransactionManager unitsOfWork;
+    private final PlatformTransactionManager transactions;
     private final HealthPolicy policy;
     private final Clock clock;
-    private final TransactionTemplate transaction;
 
-    public Reassessment(@Lazy AccountHistories histories, Assessments assessments, CommandGateway commands,
-                        HealthPolicy policy, Clock clock, TransactionTemplate transaction) {
+    public Reassessment(AccountStates states, AccountHistories histories, NeedRows needs, LossRows losses,
+                        Rebuild rebuild, PortfolioDays portfolio, EventBus events, TransactionManager unitsOfWork,
+                        PlatformTransactionManager transactions, HealthPolicy policy, Clock clock) {
+        this.states = states;
         this.histories = histories;
-        this.assessments = assessments;
-        this.commands = commands;
+        this.needs = needs;
+        this.losses = losses;
+        this.rebuild = rebuild;
+        this.portfolio = portfolio;
+        this.events = events;
+        this.unitsOfWork = unitsOfWork;
+        this.transactions = transactions;
         this.policy = policy;
         this.clock = clock;
-        this.transaction = transaction;
     }
 
-    /** While a history is rebuilt from the store nothing is published: what it says was said before. */
+    /**
+     * Keeps each account's new events and brings its row up to date, one account at a time as
+     * {@code accounts} runs them. While the read model is rebuilt, every event is new to the tables being
+     * built, insights' own conclusions among them (they tell what was published before); otherwise an
+     * event kept before (a redelivery) is in the state already.
+     */
     @Override
-    public void historyChanged(UUID accountId, boolean replaying) {
-        reassess(accountId, !replaying);
+    public void afterEvents(Tables tables, Map<UUID, List<AccountHistories.Kept>> byAccount, OneByOne accounts) {
+        Instant now = clock.instant();
+        Map<UUID, AccountStates.Stored> rows = states.lock(tables, byAccount.keySet());
+        PortfolioDays.Changes changes = new PortfolioDays.Changes();
+        byAccount.forEach((accountId, events) -> accounts.run(accountId, () -> {
+            List<AccountHistories.Kept> kept = histories.keep(events.stream()
+                    .filter(event -> !isConclusion(event.event()))
+                    .toList());
+            List<AccountHistories.Kept> news = tables == Tables.NEXT ? events : kept;
+            PortfolioDays.Changes account = new PortfolioDays.Changes();
+            if (!news.isEmpty()) {
+                afterEvents(tables, accountId, rows.get(accountId), news, now, account);
+            }
+            changes.addAll(account);
+        }));
+        if (tables == Tables.LIVE) {
+            portfolio.apply(tables, changes);
+        }
     }
 
-    /** Once across all instances, every {@code rapport.insights.reassess-every}. */
+    private static boolean isConclusion(AccountEvent event) {
+        return event instanceof HealthBandChanged || event instanceof NeglectFlagRaised || event instanceof NeglectFlagCleared;
+    }
+
+    /**
+     * Once across all instances, every {@code rapport.insights.reassess-every}: the accounts whose
+     * assessment has changed since it was made, with nothing happening. While the read model is
+     * rebuilt the live rows stand still; the rebuilt ones are assessed as they are built.
+     */
     @Scheduled(fixedDelayString = "${rapport.insights.reassess-every}", initialDelayString = "${rapport.insights.reassess-every}")
     @SchedulerLock(name = "insights-reassessment")
-    public void reassessEveryAccount() {
+    public void reassessDue() {
+        if (rebuild.inProgress()) {
+            return;
+        }
+        Instant started = clock.instant();
         int reassessed = 0;
-        for (UUID accountId : histories.accounts()) {
+        while (Duration.between(started, clock.instant()).compareTo(ROUND_BUDGET) < 0) {
+            Instant now = clock.instant();
+            List<UUID> due = states.due(now, DUE_PER_TRANSACTION);
+            if (due.isEmpty()) {
+                break;
+            }
             try {
-                transaction.executeWithoutResult(status -> reassess(accountId, true));
-                reassessed++;
+                inUnitOfWork(() -> {
+                    PortfolioDays.Changes changes = new PortfolioDays.Changes();
+                    states.lock(Tables.LIVE, due).forEach((accountId, row) -> {
+                        try {
+                            Savepoint.around(transactions, () -> {
+                                PortfolioDays.Changes account = new PortfolioDays.Changes();
+                                asTimePassed(accountId, row, now, account);
+                                changes.addAll(account);
+                            });
+                        } catch (RuntimeException e) {
+                            // left due: it is tried again next round, and says so each time
+                            log.error("Re-assessment of account {} as time passed failed", accountId, e);
+                        }
+                    });
+                    portfolio.apply(Tables.LIVE, changes);
+                });
+                reassessed += due.size();
             } catch (RuntimeException e) {
-                log.error("Scheduled re-assessment of account {} failed", accountId, e);
+                log.error("Scheduled re-assessment of accounts {} failed", due, e);
+                break;
+            }
+            if (due.size() < DUE_PER_TRANSACTION) {
+                break;
             }
         }
-        log.info("Scheduled re-assessment: {} accounts re-assessed", reassessed);
+        if (reassessed > 0) {
+            log.info("Scheduled re-assessment: {} accounts whose assessment had changed with time", reassessed);
+        }
     }
 
-    private void reassess(UUID accountId, boolean publish) {
-        HealthModel.assess(histories.of(accountId), clock.instant(), policy).ifPresent(assessment -> {
-            assessments.save(assessment);
-            if (publish) {
-                commands.sendAndWait(RecordAssessment.of(assessment));
+    /**
+     * @param row  the account's row, locked; null for an account the tables do not hold yet
+     * @param news its new events in store order, insights' own conclusions among them while rebuilding
+     */
+    private void afterEvents(Tables tables, UUID accountId, AccountStates.Stored row, List<AccountHistories.Kept> news,
+                             Instant now, PortfolioDays.Changes changes) {
+        HealthBand publishedBand = row == null ? null : row.publishedBand();
+        boolean publishedNeglected = row != null && row.publishedNeglected();
+        List<AccountHistories.Kept> facts = new ArrayList<>();
+        for (AccountHistories.Kept kept : news) {
+            if (kept.event() instanceof HealthBandChanged changed) {
+                publishedBand = changed.toBand();
+            } else if (kept.event() instanceof NeglectFlagRaised) {
+                publishedNeglected = true;
+            } else if (kept.event() instanceof NeglectFlagCleared) {
+                publishedNeglected = false;
+            } else {
+                facts.add(kept);
             }
-        });
+        }
+        Contribution before = row == null ? Contribution.NONE : contributionOf(row.state(), row.asOf());
+        AccountState state = row == null ? null : row.state();
+        if (!facts.isEmpty()) {
+            long upTo = news.get(news.size() - 1).position();
+            state = AccountState.withEvents(state, facts.stream().map(AccountHistories.Kept::event).toList(),
+                    () -> histories.of(accountId, upTo), policy);
+            noteEarlierDays(tables, accountId, facts);
+        }
+        if (state == null || !state.isOpen()) {
+            return;
+        }
+        Instant asOf = now.isBefore(state.foldedTo()) ? state.foldedTo() : now;
+        Assessment assessment = HealthModel.assess(state, asOf, policy).orElseThrow();
+        if (tables == Tables.LIVE) {
+            publishedBand = publishBand(assessment, publishedBand);
+            publishedNeglected = publishNeglect(assessment, publishedNeglected);
+            changes.changed(before, Contribution.of(assessment), now);
+        }
+        states.save(tables, new AccountStates.Fresh(state, assessment,
+                HealthModel.nextChange(state, asOf, policy).orElse(null), publishedBand, publishedNeglected), row != null);
+        List<AccountEvent> events = facts.stream().map(AccountHistories.Kept::event).toList();
+        needs.apply(tables, events);
+        if (judgesLossesAgain(state, events)) {
+            losses.judge(tables, accountId, histories.of(accountId, news.get(news.size() - 1).position()));
+        }
+    }
+
+    /**
+     * Time passed and the account's assessment changed with nothing happening, once or (after the
+     * service was stopped for a while) several times: each change is assessed at its own moment, so
+     * that each counts in the portfolio's days from then on and each is published.
+     */
+    private void asTimePassed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes) {
+        AccountState state = row.state();
+        HealthBand publishedBand = row.publishedBand();
+        boolean publishedNeglected = row.publishedNeglected();
+        Contribution before = contributionOf(state, row.asOf());
+        Instant moment = row.nextChange();
+        for (int step = 0; moment != null && !moment.isAfter(now) && step < MOST_STEPS; step++) {
+            Assessment then = HealthModel.assess(state, moment, policy).orElseThrow();
+            publishedBand = publishBand(then, publishedBand);
+            publishedNeglected = publishNeglect(then, publishedNeglected);
+            Contribution after = Contribution.of(then);
+            changes.changed(before, after, moment);
+            before = after;
+            moment = HealthModel.nextChange(state, moment, policy).orElse(null);
+        }
+        Assessment assessment = HealthModel.assess(state, now, policy).orElseThrow();
+        publishedBand = publishBand(assessment, publishedBand);
+        publishedNeglected = publishNeglect(assessment, publishedNeglected);
+        changes.changed(before, Contribution.of(assessment), now);
+        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment,
+                HealthModel.nextChange(state, now, policy).orElse(null), publishedBand, publishedNeglected), true);
+    }
+
+    /**
+     * Facts dated before a day already begun change what the account added to that day's portfolio
+     * figures and the days since: those days are worked out again for it (see {@link PortfolioDays}).
+     * While the read model is rebuilt every day of every account is worked out, from its first event on.
+     */
+    private void noteEarlierDays(Tables tables, UUID accountId, List<AccountHistories.Kept> facts) {
+        AccountHistories.Kept earliest = facts.stream()
+                .min(Comparator.comparing((AccountHistories.Kept kept) -> kept.event().occurredAt()))
+                .orElseThrow();
+        if (tables == Tables.NEXT) {
+            portfolio.backdated(tables, accountId, earliest.event().occurredAt(), 0);
+        } else if (portfolio.isBeforeABegunDay(earliest.event().occurredAt())) {
+            portfolio.backdated(tables, accountId, earliest.event().occurredAt(), facts.get(0).position() - 1);
+        }
+    }
+
+    private Contribution contributionOf(AccountState state, Instant asOf) {
+        return HealthModel.assess(state, asOf, policy).map(Contribution::of).orElse(Contribution.NONE);
+    }
+
+    /** A loss is judged on what came before it and what followed until the next: its own events, or one slipped in before it. */
+    private static boolean judgesLossesAgain(AccountState state, List<AccountEvent> facts) {
+        Instant lastLoss = state.lastLostAt();
+        return facts.stream().anyMatch(fact -> fact instanceof AccountLost || fact instanceof AccountWonBack
+                || fact instanceof LostClientInterviewRecorded
+                || (lastLoss != null && !fact.occurredAt().isAfter(lastLoss)));
+    }
+
+    private HealthBand publishBand(Assessment assessment, HealthBand published) {
+        if (assessment.lost() || assessment.band() == published) {
+            return published;
+        }
+        publish(new HealthBandChanged(assessment.accountId(), published, assessment.band(), assessment.score(),
+                assessment.topReasons(3), assessment.asOf()));
+        return assessment.band();
+    }
+
+    private boolean publishNeglect(Assessment assessment, boolean published) {
+        if (assessment.neglected() && !published) {
+            publish(new NeglectFlagRaised(assessment.accountId(), assessment.daysSinceContact(),
+                    assessment.cadenceDays(), assessment.asOf()));
+        } else if (!assessment.neglected() && published) {
+            publish(new NeglectFlagCleared(assessment.accountId(), assessment.asOf()));
+        }
+        return assessment.neglected();
+    }
+
+    /**
+     * Straight onto the event bus, whose dispatch interceptors (the committed-events metrics) are the
+     * ones every published event passes, once: the event gateway would pass them a second time.
+     */
+    private void publish(Object conclusion) {
+        events.publish(GenericEventMessage.asEventMessage(conclusion));
+    }
+
+    /** What is published is appended to the store when the unit of work commits its transaction. */
+    private void inUnitOfWork(Runnable work) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(unitsOfWork);
+        unitOfWork.execute(work);
     }
 }

@@ -1,8 +1,6 @@
 package com.rapport.insights.calllist;
 
-import com.rapport.events.AccountEvent;
-import com.rapport.events.account.AccountOpened;
-import com.rapport.events.account.AccountProfileChanged;
+import com.rapport.insights.account.AccountState;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -25,14 +23,13 @@ record AccountDay(LocalDate date, ZoneId zone) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    /** @param history the account's events in the order they happened */
-    static AccountDay of(List<? extends AccountEvent> history, LocalDate date) {
+    /** @param zones the zone the account was opened in, then every move, in the order they happened */
+    static AccountDay of(List<AccountState.ZoneMove> zones, LocalDate date) {
         ZoneId zone = UTC;
-        for (AccountEvent event : history) {
-            if (event instanceof AccountOpened e) {
-                zone = zoneOf(e.timezone(), zone);
-            } else if (event instanceof AccountProfileChanged e && !dayIn(zone, e.occurredAt()).isAfter(date)) {
-                zone = zoneOf(e.timezone(), zone);
+        for (int i = 0; i < zones.size(); i++) {
+            AccountState.ZoneMove move = zones.get(i);
+            if (i == 0 || !dayIn(zone, move.at()).isAfter(date)) {
+                zone = zoneOf(move.timezone(), zone);
             }
         }
         return new AccountDay(date, zone);

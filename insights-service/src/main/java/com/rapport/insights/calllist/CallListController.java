@@ -1,5 +1,6 @@
 package com.rapport.insights.calllist;
 
+import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
@@ -16,11 +17,13 @@ import java.time.ZoneOffset;
 @RestController
 class CallListController {
 
+    private final AccountStates states;
     private final AccountHistories histories;
     private final CallListRanking ranking;
     private final Clock clock;
 
-    CallListController(AccountHistories histories, CallListRanking ranking, Clock clock) {
+    CallListController(AccountStates states, AccountHistories histories, CallListRanking ranking, Clock clock) {
+        this.states = states;
         this.histories = histories;
         this.ranking = ranking;
         this.clock = clock;
@@ -29,7 +32,8 @@ class CallListController {
     /**
      * Who {@code owner} should call on {@code date} (today in UTC unless given, and within a year of
      * it either way), and why, the highest priority first; each account's part of the date is that day
-     * in its own time zone. An owner without accounts has an empty list.
+     * in its own time zone. An owner without accounts has an empty list. The accounts are those the owner
+     * has now, each as it stood at the end of its day.
      */
     @GetMapping("/api/insights/call-list")
     CallList callList(@RequestParam(required = false) @StaffId String owner,
@@ -43,6 +47,6 @@ class CallListController {
         if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
             throw new InvalidField("date", "WithinAYear", "must lie within a year of today (" + today + ")");
         }
-        return ranking.callList(owner, day, histories.all(), size);
+        return ranking.callList(owner, day, states.ownedBy(owner), histories::of, size);
     }
 }

@@ -1,11 +1,10 @@
 package com.rapport.insights.calllist;
 
 import com.rapport.events.AccountEvent;
-import com.rapport.events.account.AccountLost;
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
-import com.rapport.events.outreach.ContactLogged;
 import com.rapport.events.outreach.ContactOutcome;
+import com.rapport.insights.account.AccountState;
 import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.FactorScore;
@@ -24,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -79,16 +79,18 @@ public final class CallListRanking {
     }
 
     /**
-     * @param histories every account's events, each in the order they happened; those of other owners are passed over
-     * @param size      at most this many accounts
+     * @param accounts the owner's accounts as last folded; each is assessed at the end of its day, as
+     *                 folded when nothing of it happened after that, or else from its history up to then
+     * @param history  an account's whole history, for an account whose day ended before its latest event
+     * @param size     at most this many accounts
      */
-    public CallList callList(String ownerId, LocalDate date, Stream<? extends List<? extends AccountEvent>> histories,
-                             int size) {
-        List<Account> accounts = histories
-                .flatMap(history -> account(ownerId, history, AccountDay.of(history, date)).stream())
+    public CallList callList(String ownerId, LocalDate date, List<AccountState> accounts,
+                             Function<UUID, List<? extends AccountEvent>> history, int size) {
+        List<Account> owned = accounts.stream()
+                .flatMap(state -> account(ownerId, state, history, AccountDay.of(state.zones(), date)).stream())
                 .toList();
-        Portfolio portfolio = Portfolio.of(accounts, rules.topKeyAccounts());
-        List<CallList.Item> items = accounts.stream()
+        Portfolio portfolio = Portfolio.of(owned, rules.topKeyAccounts());
+        List<CallList.Item> items = owned.stream()
                 .map(account -> item(account, portfolio))
                 .flatMap(Optional::stream)
                 .sorted(HIGHEST_PRIORITY_FIRST)
@@ -98,10 +100,14 @@ public final class CallListRanking {
     }
 
     /** The account as it stood at the end of its day, if the owner had it then. */
-    private Optional<Account> account(String ownerId, List<? extends AccountEvent> history, AccountDay day) {
-        return HealthModel.assess(history, day.end(), policy)
+    private Optional<Account> account(String ownerId, AccountState state,
+                                      Function<UUID, List<? extends AccountEvent>> history, AccountDay day) {
+        AccountState then = state.foldedTo().isAfter(day.end())
+                ? AccountState.fold(history.apply(state.accountId()), day.end(), policy)
+                : state;
+        return HealthModel.assess(then, day.end(), policy)
                 .filter(assessment -> ownerId.equals(assessment.ownerId()))
-                .map(assessment -> new Account(assessment, AccountFacts.asOf(history, day.end()), day));
+                .map(assessment -> new Account(assessment, then, day));
     }
 
     private Optional<CallList.Item> item(Account account, Portfolio portfolio) {
@@ -123,12 +129,12 @@ public final class CallListRanking {
     /** Every occasion the account is due a call on, the weightiest first. */
     private List<Candidate> candidates(Account account, Portfolio portfolio) {
         Assessment health = account.health();
-        AccountFacts facts = account.facts();
+        AccountState facts = account.facts();
         AccountDay day = account.day();
         if (health.lost()) {
             return lostWithoutInterview(facts, day).stream().toList();
         }
-        if (facts.lastConnected != null && day.daysSince(facts.lastConnected) < rules.recentlyConnectedDays()) {
+        if (facts.lastConnected() != null && day.daysSince(facts.lastConnected()) < rules.recentlyConnectedDays()) {
             return List.of();
         }
         return Stream.of(slipping(health, facts, day), voicemailFollowUp(facts, day),
@@ -139,7 +145,7 @@ public final class CallListRanking {
     }
 
     /** Neglected, AT_RISK or CRITICAL: the top reasons, and a check-in that brings up what the factors point at. */
-    private Optional<Candidate> slipping(Assessment health, AccountFacts facts, AccountDay day) {
+    private Optional<Candidate> slipping(Assessment health, AccountState facts, AccountDay day) {
         boolean sinking = health.band() == HealthBand.AT_RISK || health.band() == HealthBand.CRITICAL;
         if (!health.neglected() && !sinking) {
             return Optional.empty();
@@ -150,16 +156,19 @@ public final class CallListRanking {
         String reason = state + " (score " + health.score() + "): " + String.join(". ", health.topReasons(3));
 
         List<String> agenda = new ArrayList<>(List.of(CHECK_IN));
-        if (facts.unansweredComplaint != null) {
-            agenda.add("Address the unanswered complaint: \u201c" + shortened(facts.unansweredComplaint.doingWrong()) + "\u201d");
-        }
+        facts.unansweredComplaint().ifPresent(complaint ->
+                agenda.add("Address the unanswered complaint: \u201c" + shortened(complaint.doingWrong()) + "\u201d"));
         if (worseThanExpected(health, Factor.UNMET_NEEDS)) {
-            facts.oldestOpenNeed().ifPresent(need ->
+            facts.openNeeds().stream().min(Comparator.comparing(AccountState.OpenNeed::raisedAt)).ifPresent(need ->
                     agenda.add("Talk through the open unmet need: \u201c" + shortened(need.description()) + "\u201d"));
         }
         if (worseThanExpected(health, Factor.COMPETITOR_PRESSURE)) {
             Instant windowOpens = day.end().minus(Duration.ofDays(policy.competitorWindowDays()));
-            List<String> competitors = facts.competitorsSeenAfter(windowOpens);
+            List<String> competitors = facts.sightings().stream()
+                    .filter(sighting -> sighting.at().isAfter(windowOpens))
+                    .map(AccountState.Sighting::competitor)
+                    .distinct()
+                    .toList();
             if (!competitors.isEmpty()) {
                 agenda.add("Ask about the competitor" + (competitors.size() == 1 ? "" : "s") + " seen around them: "
                         + String.join(", ", competitors));
@@ -169,14 +178,17 @@ public final class CallListRanking {
     }
 
     /** The last attempt went to voicemail or unanswered, and the call planned after it is due. */
-    private static Optional<Candidate> voicemailFollowUp(AccountFacts facts, AccountDay day) {
-        ContactLogged last = facts.lastContact;
+    private static Optional<Candidate> voicemailFollowUp(AccountState facts, AccountDay day) {
+        AccountState.LastContact last = facts.lastContact().orElse(null);
         if (last == null || last.outcome() == ContactOutcome.CONNECTED) {
             return Optional.empty();
         }
         String attempt = last.outcome() == ContactOutcome.VOICEMAIL ? "Voicemail" : "No answer";
-        return facts.callDueBy(day.end()).map(call -> new Candidate(Occasion.VOICEMAIL_FOLLOW_UP,
-                attempt + " on " + day.dayOf(last.occurredAt()) + ": call again as planned (due "
+        Optional<AccountState.PlannedCall> due = facts.plannedCalls().stream()
+                .filter(call -> !call.dueAt().isAfter(day.end()))
+                .min(Comparator.comparing(AccountState.PlannedCall::dueAt));
+        return due.map(call -> new Candidate(Occasion.VOICEMAIL_FOLLOW_UP,
+                attempt + " on " + day.dayOf(last.at()) + ": call again as planned (due "
                         + day.dayOf(call.dueAt()) + ")",
                 call.purpose() == null || call.purpose().isBlank() ? CHECK_IN : "Call again as planned: " + call.purpose()));
     }
@@ -192,8 +204,8 @@ public final class CallListRanking {
         if (!strategic && !topKey) {
             return Optional.empty();
         }
-        Instant lastConnected = account.facts().lastConnected;
-        long days = account.day().daysSince(lastConnected != null ? lastConnected : account.facts().openedAt);
+        Instant lastConnected = account.facts().lastConnected();
+        long days = account.day().daysSince(lastConnected != null ? lastConnected : account.facts().openedAt());
         if (days < rules.weeklyCheckInDays()) {
             return Optional.empty();
         }
@@ -213,19 +225,19 @@ public final class CallListRanking {
     }
 
     /** Lost recently, and nobody has asked them why yet: the exit interview, while they still remember. */
-    private Optional<Candidate> lostWithoutInterview(AccountFacts facts, AccountDay day) {
-        AccountLost loss = facts.loss;
-        if (loss == null || facts.interviewedSinceLoss) {
+    private Optional<Candidate> lostWithoutInterview(AccountState facts, AccountDay day) {
+        AccountState.Loss loss = facts.loss().orElse(null);
+        if (loss == null || facts.interviewedSinceLoss()) {
             return Optional.empty();
         }
-        long days = day.daysSince(loss.occurredAt());
+        long days = day.daysSince(loss.at());
         if (days >= rules.interviewWithinDays()) {
             return Optional.empty();
         }
         String why = loss.reason() == null ? "" : " (" + loss.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (loss.competitor() == null || loss.competitor().isBlank() ? "" : ", to " + loss.competitor()) + ")";
         return Optional.of(new Candidate(Occasion.LOST_WITHOUT_INTERVIEW,
-                "Lost on " + day.dayOf(loss.occurredAt()) + why + ", " + ago(days) + "; no exit interview yet",
+                "Lost on " + day.dayOf(loss.at()) + why + ", " + ago(days) + "; no exit interview yet",
                 EXIT_INTERVIEW));
     }
 
@@ -255,7 +267,7 @@ public final class CallListRanking {
         return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
     }
 
-    private record Account(Assessment health, AccountFacts facts, AccountDay day) {
+    private record Account(Assessment health, AccountState facts, AccountDay day) {
 
         BigDecimal value() {
             return health.annualValue() == null ? BigDecimal.ZERO : health.annualValue();

@@ -23,6 +23,12 @@ public record Assessment(UUID accountId, String name, String ownerId, Tier tier,
         factors = List.copyOf(factors);
     }
 
+    /** The same assessment said of another moment: to compare two assessments on everything but when they were made. */
+    public Assessment at(Instant moment) {
+        return new Assessment(accountId, name, ownerId, tier, annualValue, currency, lost, moment, score, band, neglected,
+                daysSinceContact, cadenceDays, factors);
+    }
+
     /** The reasons that cost the most, worst first: what a leader reads first. */
     public List<String> topReasons(int count) {
         return factors.stream()

@@ -3,17 +3,20 @@ package com.rapport.insights.health;
 import com.rapport.events.AccountEvent;
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.account.AccountState;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -39,17 +42,29 @@ public final class HealthModel {
      * @return empty if the account was not yet open at {@code asOf}
      */
     public static Optional<Assessment> assess(List<? extends AccountEvent> history, Instant asOf, HealthPolicy policy) {
-        Relationship account = Relationship.asOf(history, asOf);
+        return assess(AccountState.fold(history, asOf, policy), asOf, policy);
+    }
+
+    /**
+     * @param account the account's history folded up to {@code asOf} or before, with nothing after that
+     *                fold and up to {@code asOf} left out
+     * @return empty if the account was not yet open at {@code asOf}
+     */
+    public static Optional<Assessment> assess(AccountState account, Instant asOf, HealthPolicy policy) {
         if (!account.isOpen()) {
             return Optional.empty();
         }
-        int cadence = policy.cadenceFor(account.tier, account.cadenceOverride);
-        long daysSinceContact = days(account.lastConnected != null ? account.lastConnected : account.openedAt, asOf);
+        if (asOf.isBefore(account.foldedTo())) {
+            throw new IllegalArgumentException("Account " + account.accountId() + " is folded to " + account.foldedTo()
+                    + ", after " + asOf + ": assess its history as of then instead");
+        }
+        int cadence = policy.cadenceFor(account.tier(), account.cadenceOverride());
+        long daysSinceContact = days(account.lastConnected() != null ? account.lastConnected() : account.openedAt(), asOf);
         List<FactorScore> factors = List.of(
                 contactRecency(account, asOf, cadence, policy),
-                expectation(Factor.FACE_TIME, account, account.lastFaceToFace, policy.faceTimeDays(), asOf, policy,
+                expectation(Factor.FACE_TIME, account, account.lastFaceToFace(), policy.faceTimeDays(), asOf, policy,
                         "face to face", "Met face to face"),
-                expectation(Factor.EXECUTIVE_TOUCH, account, account.lastExecutive, policy.executiveTouchDays(), asOf, policy,
+                expectation(Factor.EXECUTIVE_TOUCH, account, account.lastExecutive(), policy.executiveTouchDays(), asOf, policy,
                         "executive contact", "An executive spoke with the client"),
                 rePitch(account, asOf, policy),
                 unmetNeeds(account, asOf, policy),
@@ -64,10 +79,71 @@ public final class HealthModel {
             // one thing gone badly wrong is enough to watch an account, however well the rest goes
             score = Math.min(score, policy.healthyFrom() - 1);
         }
-        boolean neglected = !account.lost && daysSinceContact > policy.neglectMultiplier() * cadence;
-        return Optional.of(new Assessment(account.accountId, account.name, account.ownerId, account.tier,
-                account.annualValue, account.currency, account.lost, asOf, score, band(score, policy), neglected,
+        boolean neglected = !account.isLost() && daysSinceContact > policy.neglectMultiplier() * cadence;
+        return Optional.of(new Assessment(account.accountId(), account.name(), account.ownerId(), account.tier(),
+                account.annualValue(), account.currency(), account.isLost(), asOf, score, band(score, policy), neglected,
                 daysSinceContact, cadence, factors));
+    }
+
+    /**
+     * The first moment after {@code after} at which the account's assessment would differ from its
+     * assessment at {@code after} if nothing happened meanwhile: when a count of days since something
+     * steps on, a contact or sighting leaves its window, a need passes its grace. Every assessment is
+     * made of such counts and windows, so it changes at one of those moments and only there: each is
+     * tried in turn, earliest first.
+     *
+     * @param account folded up to {@code after} or before
+     * @return empty when nothing would ever change (an account not open)
+     */
+    public static Optional<Instant> nextChange(AccountState account, Instant after, HealthPolicy policy) {
+        Optional<Assessment> now = assess(account, after, policy);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        Assessment current = now.get();
+        for (Instant moment : changeMoments(account, after, policy)) {
+            if (!assess(account, moment, policy).orElseThrow().at(after).equals(current)) {
+                return Optional.of(moment);
+            }
+        }
+        throw new IllegalStateException("The assessment of account " + account.accountId() + " never changes after "
+                + after + ": a day count is missing from the moments it may change at");
+    }
+
+    /**
+     * Every moment after {@code after} at which some part of an assessment may change, earliest first,
+     * up to the first whole-day step of the account's contact clock, which always changes it
+     * ({@code daysSinceContact}).
+     */
+    private static List<Instant> changeMoments(AccountState account, Instant after, HealthPolicy policy) {
+        Instant contactClock = account.lastConnected() != null ? account.lastConnected() : account.openedAt();
+        Instant horizon = nextDayStep(contactClock, after);
+        TreeSet<Instant> moments = new TreeSet<>();
+        moments.add(horizon);
+        for (Instant anchor : Arrays.asList(account.openedAt(), account.lastFaceToFace(),
+                account.lastExecutive(), account.lastPitch())) {
+            if (anchor != null) {
+                moments.add(nextDayStep(anchor, after));
+            }
+        }
+        account.openNeeds().forEach(need -> moments.add(nextDayStep(need.raisedAt(), after)));
+        Duration momentumWindow = Duration.ofDays(policy.momentumWindowDays());
+        moments.add(account.openedAt().plus(momentumWindow));
+        for (Instant contact : account.connected()) {
+            moments.add(contact.plus(momentumWindow));
+            moments.add(contact.plus(momentumWindow).plus(momentumWindow));
+        }
+        Duration competitorWindow = Duration.ofDays(policy.competitorWindowDays());
+        account.sightings().forEach(sighting -> moments.add(sighting.at().plus(competitorWindow)));
+        return List.copyOf(moments.subSet(after, false, horizon, true));
+    }
+
+    /** The first moment after {@code after} at which the whole days since {@code anchor} step on. */
+    private static Instant nextDayStep(Instant anchor, Instant after) {
+        if (after.isBefore(anchor)) {
+            return anchor.plus(Duration.ofDays(1));
+        }
+        return anchor.plus(Duration.ofDays(Duration.between(anchor, after).toDays() + 1));
     }
 
     public static HealthBand band(int score, HealthPolicy policy) {
@@ -80,14 +156,14 @@ public final class HealthModel {
         return score >= policy.atRiskFrom() ? HealthBand.AT_RISK : HealthBand.CRITICAL;
     }
 
-    private static FactorScore contactRecency(Relationship account, Instant asOf, int cadence, HealthPolicy policy) {
+    private static FactorScore contactRecency(AccountState account, Instant asOf, int cadence, HealthPolicy policy) {
         int weight = weight(Factor.CONTACT_RECENCY, policy);
-        if (account.lastConnected == null) {
-            long days = days(account.openedAt, asOf);
+        if (account.lastConnected() == null) {
+            long days = days(account.openedAt(), asOf);
             return new FactorScore(Factor.CONTACT_RECENCY, overdue(days, cadence), weight,
                     "No two-way contact since the account was opened " + days + " days ago; cadence is " + cadence);
         }
-        long days = days(account.lastConnected, asOf);
+        long days = days(account.lastConnected(), asOf);
         String reason = days > cadence
                 ? "No two-way contact in " + days + " days; cadence is " + cadence
                 : "Last two-way contact " + ago(days) + "; cadence is " + cadence;
@@ -95,15 +171,15 @@ public final class HealthModel {
     }
 
     /** Face time and executive touch: expected of some tiers only, every so many days. */
-    private static FactorScore expectation(Factor factor, Relationship account, Instant last, Map<Tier, Integer> byTier,
+    private static FactorScore expectation(Factor factor, AccountState account, Instant last, Map<Tier, Integer> byTier,
                                            Instant asOf, HealthPolicy policy, String what, String done) {
-        Integer every = byTier.get(account.tier);
+        Integer every = byTier.get(account.tier());
         if (every == null) {
-            return new FactorScore(factor, 100, 0, "No " + what + " expected of " + tierName(account.tier) + " accounts");
+            return new FactorScore(factor, 100, 0, "No " + what + " expected of " + tierName(account.tier()) + " accounts");
         }
         int weight = weight(factor, policy);
         if (last == null) {
-            long days = days(account.openedAt, asOf);
+            long days = days(account.openedAt(), asOf);
             return new FactorScore(factor, overdue(days, every), weight,
                     "No " + what + " in the " + days + " days since opening; expected every " + every + " days");
         }
@@ -114,15 +190,15 @@ public final class HealthModel {
         return new FactorScore(factor, overdue(days, every), weight, reason);
     }
 
-    private static FactorScore rePitch(Relationship account, Instant asOf, HealthPolicy policy) {
+    private static FactorScore rePitch(AccountState account, Instant asOf, HealthPolicy policy) {
         int every = policy.rePitchDays();
         int weight = weight(Factor.RE_PITCH, policy);
-        if (account.lastPitch == null) {
-            long days = days(account.openedAt, asOf);
+        if (account.lastPitch() == null) {
+            long days = days(account.openedAt(), asOf);
             return new FactorScore(Factor.RE_PITCH, overdue(days, every), weight,
                     "Not pitched in the " + days + " days since opening; re-pitch every " + every + " days");
         }
-        long days = days(account.lastPitch, asOf);
+        long days = days(account.lastPitch(), asOf);
         String reason = days > every
                 ? "Not pitched in " + days + " days; re-pitch every " + every
                 : "Pitched " + ago(days) + "; re-pitch every " + every + " days";
@@ -130,58 +206,59 @@ public final class HealthModel {
     }
 
     /** Each need open past the grace period costs 30 points, and 10 more for every further grace period. */
-    private static FactorScore unmetNeeds(Relationship account, Instant asOf, HealthPolicy policy) {
+    private static FactorScore unmetNeeds(AccountState account, Instant asOf, HealthPolicy policy) {
         int grace = policy.needGraceDays();
         int weight = weight(Factor.UNMET_NEEDS, policy);
-        if (account.openNeeds.isEmpty()) {
+        if (account.openNeeds().isEmpty()) {
             return new FactorScore(Factor.UNMET_NEEDS, 100, weight, "No unmet needs open");
         }
-        List<Relationship.OpenNeed> overdue = account.openNeeds.values().stream()
+        List<AccountState.OpenNeed> overdue = account.openNeeds().stream()
                 .filter(need -> days(need.raisedAt(), asOf) > grace)
                 .toList();
         if (overdue.isEmpty()) {
             return new FactorScore(Factor.UNMET_NEEDS, 100, weight,
-                    count(account.openNeeds.size(), "unmet need") + " open, none for more than " + grace + " days");
+                    count(account.openNeeds().size(), "unmet need") + " open, none for more than " + grace + " days");
         }
         int cost = overdue.stream().mapToInt(need -> 30 + 10 * (int) ((days(need.raisedAt(), asOf) - grace - 1) / Math.max(grace, 1)))
                 .sum();
-        Relationship.OpenNeed oldest = overdue.stream().min((a, b) -> a.raisedAt().compareTo(b.raisedAt())).orElseThrow();
+        AccountState.OpenNeed oldest = overdue.stream().min((a, b) -> a.raisedAt().compareTo(b.raisedAt())).orElseThrow();
         return new FactorScore(Factor.UNMET_NEEDS, Math.max(0, 100 - cost), weight,
                 count(overdue.size(), "unmet need") + " open for more than " + grace + " days; the oldest, for "
                         + days(oldest.raisedAt(), asOf) + " days: " + shortened(oldest.description()));
     }
 
     /** The latest NPS (promoter 100, passive 70, detractor 0-30) less 30 for a complaint nobody has talked through since. */
-    private static FactorScore voiceOfClient(Relationship account, HealthPolicy policy) {
+    private static FactorScore voiceOfClient(AccountState account, HealthPolicy policy) {
         int weight = weight(Factor.VOICE_OF_CLIENT, policy);
         List<String> reasons = new ArrayList<>();
         int score;
-        if (account.latestNps == null) {
+        if (account.latestNps() == null) {
             score = 80;
             reasons.add("No NPS on record");
         } else {
-            int nps = account.latestNps;
+            int nps = account.latestNps();
             String kind = nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor";
             score = nps >= 9 ? 100 : nps >= 7 ? 70 : 5 * nps;
-            reasons.add("Latest NPS " + nps + " (" + kind + ") on " + DAY.format(account.latestNpsAt));
+            reasons.add("Latest NPS " + nps + " (" + kind + ") on " + DAY.format(account.latestNpsAt()));
         }
-        if (account.latestComplaint != null) {
+        AccountState.Complaint complaint = account.unansweredComplaint().orElse(null);
+        if (complaint != null) {
             score = Math.max(0, score - 30);
-            reasons.add("the complaint of " + DAY.format(account.latestComplaint.occurredAt())
-                    + " is unanswered: \u201c" + shortened(account.latestComplaint.doingWrong()) + "\u201d");
-        } else if (account.latestNps != null) {
+            reasons.add("the complaint of " + DAY.format(complaint.at())
+                    + " is unanswered: \u201c" + shortened(complaint.doingWrong()) + "\u201d");
+        } else if (account.latestNps() != null) {
             reasons.add("no complaint unanswered");
         }
         return new FactorScore(Factor.VOICE_OF_CLIENT, score, weight, String.join("; ", reasons));
     }
 
-    private static FactorScore competitorPressure(Relationship account, Instant asOf, HealthPolicy policy) {
+    private static FactorScore competitorPressure(AccountState account, Instant asOf, HealthPolicy policy) {
         int window = policy.competitorWindowDays();
         int weight = weight(Factor.COMPETITOR_PRESSURE, policy);
         Instant since = asOf.minus(Duration.ofDays(window));
-        Map<String, Long> seen = account.sightings.stream()
+        Map<String, Long> seen = account.sightings().stream()
                 .filter(sighting -> sighting.at().isAfter(since))
-                .collect(Collectors.groupingBy(Relationship.Sighting::competitor, TreeMap::new, Collectors.counting()));
+                .collect(Collectors.groupingBy(AccountState.Sighting::competitor, TreeMap::new, Collectors.counting()));
         long sightings = seen.values().stream().mapToLong(Long::longValue).sum();
         if (sightings == 0) {
             return new FactorScore(Factor.COMPETITOR_PRESSURE, 100, weight, "No competitor seen in the last " + window + " days");
@@ -195,16 +272,16 @@ public final class HealthModel {
     }
 
     /** Connected contacts in the last window against the window before: not falling is as expected. */
-    private static FactorScore momentum(Relationship account, Instant asOf, HealthPolicy policy) {
+    private static FactorScore momentum(AccountState account, Instant asOf, HealthPolicy policy) {
         int window = policy.momentumWindowDays();
         int weight = weight(Factor.MOMENTUM, policy);
         Instant recentStart = asOf.minus(Duration.ofDays(window));
         Instant earlierStart = recentStart.minus(Duration.ofDays(window));
-        if (account.openedAt.isAfter(recentStart)) {
+        if (account.openedAt().isAfter(recentStart)) {
             return new FactorScore(Factor.MOMENTUM, 100, weight, "Opened less than " + window + " days ago: too new to judge momentum");
         }
-        long recent = account.connected.stream().filter(at -> at.isAfter(recentStart)).count();
-        long earlier = account.connected.stream().filter(at -> at.isAfter(earlierStart) && !at.isAfter(recentStart)).count();
+        long recent = account.connected().stream().filter(at -> at.isAfter(recentStart)).count();
+        long earlier = account.connected().stream().filter(at -> at.isAfter(earlierStart) && !at.isAfter(recentStart)).count();
         String counts = count(recent, "two-way contact") + " in the last " + window + " days, " + earlier + " in the " + window + " before";
         if (recent == 0 && earlier == 0) {
             return new FactorScore(Factor.MOMENTUM, 50, weight, "Flat at nothing: " + counts);
@@ -215,8 +292,8 @@ public final class HealthModel {
         return new FactorScore(Factor.MOMENTUM, (int) (100 * recent / earlier), weight, "Falling: " + counts);
     }
 
-    private static FactorScore unansweredAttempts(Relationship account, HealthPolicy policy) {
-        int attempts = account.attemptsSinceConnected;
+    private static FactorScore unansweredAttempts(AccountState account, HealthPolicy policy) {
+        int attempts = account.attemptsSinceConnected();
         int threshold = policy.unansweredAttempts();
         int weight = weight(Factor.UNANSWERED_ATTEMPTS, policy);
         if (attempts == 0) {

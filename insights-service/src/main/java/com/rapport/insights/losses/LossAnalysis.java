@@ -5,6 +5,7 @@ import com.rapport.events.account.AccountLost;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.outreach.LostClientInterviewRecorded;
+import com.rapport.insights.account.AccountState;
 import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
@@ -94,20 +95,21 @@ public final class LossAnalysis {
 
     /**
      * The first daily assessment after {@code cycleStart} (if any) and before {@code lostAt} that
-     * would have raised a flag. Each day is assessed on the events up to it, a prefix of the list.
+     * would have raised a flag. Each day is assessed on the events up to it, folded forward day by day.
      */
     private Optional<Warning> firstWarning(List<AccountEvent> events, Instant openedAt, Instant cycleStart,
                                            Instant lostAt) {
         long firstDay = cycleStart == null ? 0 : Math.max(0, Duration.between(openedAt, cycleStart).toDays());
-        int known = 0;
+        AccountState known = new AccountState();
+        int folded = 0;
         for (Instant day = openedAt.plus(DAY.multipliedBy(firstDay)); day.isBefore(lostAt); day = day.plus(DAY)) {
-            while (known < events.size() && !events.get(known).occurredAt().isAfter(day)) {
-                known++;
+            while (folded < events.size() && !events.get(folded).occurredAt().isAfter(day)) {
+                known.apply(events.get(folded++), policy);
             }
             if (cycleStart != null && !day.isAfter(cycleStart)) {
                 continue;
             }
-            Optional<Flag> flag = HealthModel.assess(events.subList(0, known), day, policy).flatMap(Flag::of);
+            Optional<Flag> flag = HealthModel.assess(known, day, policy).flatMap(Flag::of);
             if (flag.isPresent()) {
                 return Optional.of(new Warning(day, flag.get()));
             }

@@ -10,6 +10,9 @@ public record Window(Instant from, Instant to) {
 
     static final Duration DEFAULT_LENGTH = Duration.ofDays(365);
 
+    /** Every loss there ever was. */
+    static final Window ALL_TIME = new Window(Instant.MIN, Instant.MAX);
+
     /** Either end may be left out: {@code to} is then now, {@code from} a year before {@code to}. */
     public static Window of(Instant from, Instant to, Instant now) {
         Instant end = to != null ? to : now;

@@ -1,6 +1,5 @@
 package com.rapport.insights.needs;
 
-import com.rapport.insights.history.AccountHistories;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,17 +7,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 @RestController
 class UnmetNeedsController {
 
-    private final AccountHistories histories;
+    private final NeedRows needs;
     private final Clock clock;
 
-    UnmetNeedsController(AccountHistories histories, Clock clock) {
-        this.histories = histories;
+    UnmetNeedsController(NeedRows needs, Clock clock) {
+        this.needs = needs;
         this.clock = clock;
     }
 
@@ -27,10 +24,6 @@ class UnmetNeedsController {
     UnmetNeedsReport unmetNeeds(@RequestParam(defaultValue = "OPEN") NeedStatus status,
                                 @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Instant now = clock.instant();
-        List<Need> needs = histories.all()
-                .flatMap(history -> UnmetNeeds.of(history, now).stream())
-                .toList();
-        return UnmetNeedsReport.of(needs, status, page, size);
+        return needs.report(status, page, size, clock.instant());
     }
 }

@@ -1,8 +1,6 @@
 package com.rapport.insights.portfolio;
 
 import com.rapport.events.insights.HealthBand;
-import com.rapport.insights.assessment.AssessmentView;
-import com.rapport.insights.assessment.Assessments;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -13,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -28,25 +25,25 @@ import java.util.stream.Collectors;
 @Component
 class PortfolioMetrics implements MeterBinder {
 
-    private final Assessments assessments;
+    private final LivePortfolio portfolio;
     private final Clock clock;
     private volatile MultiGauge valueAtRisk;
     private volatile Map<String, BigDecimal> atRiskByCurrency = Map.of();
 
-    PortfolioMetrics(Assessments assessments, Clock clock) {
-        this.assessments = assessments;
+    PortfolioMetrics(LivePortfolio portfolio, Clock clock) {
+        this.portfolio = portfolio;
         this.clock = clock;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         for (HealthBand band : HealthBand.values()) {
-            Gauge.builder("rapport.accounts", assessments, counts -> counts.inBand(band))
+            Gauge.builder("rapport.accounts", portfolio, counts -> counts.inBand(band))
                     .description("Accounts we still have, by health band")
                     .tag("band", band.name())
                     .register(registry);
         }
-        Gauge.builder("rapport.accounts.neglected", assessments, Assessments::neglected)
+        Gauge.builder("rapport.accounts.neglected", portfolio, LivePortfolio::neglected)
                 .description("Accounts we still have that nobody has spoken with for 1.5 times their cadence")
                 .register(registry);
         valueAtRisk = MultiGauge.builder("rapport.value.at.risk")
@@ -55,8 +52,8 @@ class PortfolioMetrics implements MeterBinder {
     }
 
     /**
-     * The value at risk needs every assessment, so it is worked out here, once for all currencies,
-     * rather than at each scrape for each currency; a scrape reads what the last renewal found.
+     * The value at risk is added up by the database, once for all currencies every 15 s rather than at
+     * each scrape for each currency; a scrape reads what the last renewal found.
      */
     @Scheduled(fixedDelay = 15, timeUnit = TimeUnit.SECONDS)
     void renewValueAtRisk() {
@@ -64,14 +61,11 @@ class PortfolioMetrics implements MeterBinder {
         if (gauge == null) {
             return;
         }
-        List<AssessmentView> all = assessments.all();
-        atRiskByCurrency = PortfolioFigures.of(clock.instant(), all).valueAtRisk().stream()
+        PortfolioFigures figures = portfolio.figures(clock.instant());
+        atRiskByCurrency = figures.valueAtRisk().stream()
                 .collect(Collectors.toUnmodifiableMap(PortfolioFigures.Money::currency, PortfolioFigures.Money::amount));
         // Rows already registered are kept and read the new figures; only currencies gone are dropped.
-        gauge.register(all.stream()
-                .filter(view -> "ACTIVE".equals(view.status()))
-                .map(AssessmentView::currency)
-                .distinct()
+        gauge.register(portfolio.currencies().stream()
                 .map(currency -> MultiGauge.Row.of(Tags.of("currency", currency), this,
                         metrics -> metrics.valueAtRisk(currency)))
                 .toList());

@@ -25,6 +25,8 @@ import com.rapport.events.outreach.PitchMade;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.events.outreach.UnmetNeedRaised;
 import com.rapport.events.outreach.WinBackChance;
+import com.rapport.insights.account.AccountState;
+import com.rapport.insights.health.HealthPolicy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -88,6 +93,20 @@ final class AccountHistory {
     }
 
     /** Histories in the form {@code AccountHistories} hands them over. */
+    /**
+     * The list the ranking makes of these histories, as insights hands them over: each account folded to
+     * its latest event, and its whole history at hand for a day that ended before that.
+     */
+    static CallList callList(CallListRanking ranking, String owner, LocalDate date, Stream<List<AccountEvent>> histories,
+                             int size) {
+        Map<UUID, List<AccountEvent>> byAccount = histories.collect(Collectors.toMap(
+                history -> history.get(0).accountId(), history -> history, (a, b) -> a, LinkedHashMap::new));
+        List<AccountState> states = byAccount.values().stream()
+                .map(history -> AccountState.fold(history, Instant.MAX, HealthPolicy.defaults()))
+                .toList();
+        return ranking.callList(owner, date, states, byAccount::get, size);
+    }
+
     static Stream<List<AccountEvent>> histories(AccountHistory... accounts) {
         return Stream.of(accounts).map(AccountHistory::events);
     }

@@ -1,6 +1,8 @@
 package com.rapport.insights.calllist;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.account.AccountState;
+import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import org.junit.jupiter.api.Test;
@@ -51,23 +53,39 @@ class CallListControllerTest {
             return new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults());
         }
 
+        private static final Map<UUID, List<AccountEvent>> SERVED = served(
+                AccountHistory.of("Neglected").worth(250_000),
+                AccountHistory.of("Strategic").tier(STRATEGIC).worth(900_000).connected(day(92)),
+                AccountHistory.of("Bob's").ownedBy("bob"));
+
         @Bean
         AccountHistories histories() {
-            return serving(
-                    AccountHistory.of("Neglected").worth(250_000),
-                    AccountHistory.of("Strategic").tier(STRATEGIC).worth(900_000).connected(day(92)),
-                    AccountHistory.of("Bob's").ownedBy("bob"));
-        }
-
-        private static AccountHistories serving(AccountHistory... accounts) {
-            Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
-            Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
-            return new AccountHistories(null, null, null, null) {
+            return new AccountHistories(null, null, null) {
                 @Override
-                public Stream<List<AccountEvent>> all() {
-                    return byId.values().stream();
+                public List<AccountEvent> of(UUID accountId) {
+                    return SERVED.get(accountId);
                 }
             };
+        }
+
+        /** Each account as insights keeps it: folded to its latest event. */
+        @Bean
+        AccountStates states() {
+            return new AccountStates(null, null) {
+                @Override
+                public List<AccountState> ownedBy(String ownerId) {
+                    return SERVED.values().stream()
+                            .map(history -> AccountState.fold(history, Instant.MAX, HealthPolicy.defaults()))
+                            .filter(state -> ownerId.equals(state.ownerId()))
+                            .toList();
+                }
+            };
+        }
+
+        private static Map<UUID, List<AccountEvent>> served(AccountHistory... accounts) {
+            Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
+            Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
+            return byId;
         }
     }
 

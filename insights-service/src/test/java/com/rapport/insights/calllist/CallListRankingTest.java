@@ -43,7 +43,7 @@ class CallListRankingTest {
     }
 
     private static CallList listOf(String owner, long n, AccountHistory... accounts) {
-        return RANKING.callList(owner, date(n), histories(accounts), 10);
+        return AccountHistory.callList(RANKING, owner, date(n), histories(accounts), 10);
     }
 
     private static CallList.Item onlyItem(CallList list) {
@@ -205,9 +205,9 @@ class CallListRankingTest {
         List<AccountHistory> accounts = new ArrayList<>(moreValuable);
         accounts.add(key);
 
-        CallList fourth = RANKING.callList("alice", date(100), accounts.stream().map(AccountHistory::events), 10);
-        CallList amongTheTopFour = new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90))
-                .callList("alice", date(100), accounts.stream().map(AccountHistory::events), 10);
+        CallList fourth = AccountHistory.callList(RANKING, "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
+        CallList amongTheTopFour = AccountHistory.callList(new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90)),
+                "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
 
         assertThat(fourth.items()).isEmpty();
         assertThat(onlyItem(amongTheTopFour).reason())
@@ -264,7 +264,7 @@ class CallListRankingTest {
                 .mapToObj(n -> AccountHistory.of("Account " + n).worth(10_000L * n))
                 .toArray(AccountHistory[]::new);
 
-        CallList list = RANKING.callList("alice", date(100), histories(neglected), 5);
+        CallList list = AccountHistory.callList(RANKING, "alice", date(100), histories(neglected), 5);
 
         assertThat(list.items()).extracting(CallList.Item::name)
                 .containsExactly("Account 12", "Account 11", "Account 10", "Account 9", "Account 8");
@@ -323,7 +323,7 @@ class CallListRankingTest {
                 .callPlanned("again", day(100), day(99));
         CallListRanking evenAfterAConnect = new CallListRanking(POLICY, new CallListRules(0, 7, 3, 90));
 
-        assertThat(evenAfterAConnect.callList("alice", date(100), histories(spokenToTwoDaysAgo), 10).items())
+        assertThat(AccountHistory.callList(evenAfterAConnect, "alice", date(100), histories(spokenToTwoDaysAgo), 10).items())
                 .extracting(CallList.Item::kind)
                 .containsExactly(VOICEMAIL_FOLLOW_UP);
     }

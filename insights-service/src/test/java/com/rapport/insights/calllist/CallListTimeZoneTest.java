@@ -37,7 +37,7 @@ class CallListTimeZoneTest {
     private static final CallListRanking RANKING = new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults());
 
     private static CallList alicesListOn(String date, AccountHistory account) {
-        return RANKING.callList("alice", LocalDate.parse(date), histories(account), 10);
+        return AccountHistory.callList(RANKING, "alice", LocalDate.parse(date), histories(account), 10);
     }
 
     private static CallList.Item onlyItem(CallList list) {
@@ -157,7 +157,7 @@ class CallListTimeZoneTest {
 
     @Test
     void eachItemNamesTheZoneItsDayIsReckonedIn() {
-        CallList list = RANKING.callList("alice", LocalDate.parse("2025-04-16"), histories(
+        CallList list = AccountHistory.callList(RANKING, "alice", LocalDate.parse("2025-04-16"), histories(
                 AccountHistory.of("Initech").in(AUCKLAND).tier(KEY), AccountHistory.of("Globex").in(LOS_ANGELES).tier(KEY)),
                 10);
 

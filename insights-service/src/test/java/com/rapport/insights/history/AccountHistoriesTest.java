@@ -3,101 +3,68 @@ package com.rapport.insights.history;
 import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.Tier;
-import com.rapport.events.outreach.Agenda;
-import com.rapport.events.outreach.Channel;
-import com.rapport.events.outreach.ContactLogged;
-import com.rapport.events.outreach.ContactOutcome;
-import com.rapport.events.outreach.Direction;
-import com.rapport.events.outreach.StaffRole;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.rapport.events.outreach.CompetitorSighted;
+import com.rapport.insights.ReadModels;
+import com.rapport.platform.eventstore.KeptEvents;
+import com.rapport.platform.eventstore.PublishedLanguageSerializer;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
-import static org.mockito.Mockito.verify;
 
-/** Each event is kept once, and only an event newly kept re-assesses its account. */
-@SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:account-histories;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "rapport.insights.reassess-every=PT24H"})
+/** Each event is kept once, and an account's history is read back in the order its events happened. */
 class AccountHistoriesTest {
 
-    private static final Instant NOW = Instant.now();
+    private static final UUID ACCOUNT = UUID.fromString("a11ce000-0000-4000-8000-0000000000b1");
+    private static final Instant OPENED = Instant.parse("2026-01-05T09:00:00Z");
 
-    @Autowired
-    EventStore events;
-    @Autowired
-    AccountHistories histories;
-    @Autowired
-    EventProcessingConfiguration processing;
-    @Autowired
-    JdbcClient jdbc;
-    @MockitoSpyBean
-    HistoryListener listener;
+    private final JdbcClient jdbc = ReadModels.empty();
+    private final Serializer serializer = PublishedLanguageSerializer.create();
+    private final AccountHistories histories = new AccountHistories(jdbc, serializer,
+            new KeptEvents(serializer, new EventUpcasterChain()));
 
-    private void recorded(String aggregateType, UUID aggregateId, AccountEvent event) {
-        events.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId.toString(), 0, event));
+    private static AccountHistories.Kept kept(long position, AccountEvent event) {
+        return new AccountHistories.Kept("event-" + position, position, event);
     }
 
-    private UUID accountWithOneContact() {
-        UUID accountId = UUID.randomUUID();
-        recorded("Account", accountId, new AccountOpened(accountId, "Acme", Tier.KEY, new BigDecimal("100000"), "EUR",
-                "alice", "UTC", null, NOW.minus(Duration.ofDays(90))));
-        UUID contactId = UUID.randomUUID();
-        recorded("Contact", contactId, new ContactLogged(contactId, accountId, Channel.CALL, ContactOutcome.CONNECTED,
-                Direction.OUTBOUND, "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, NOW.minus(Duration.ofDays(3))));
-        return accountId;
-    }
-
-    private long kept(UUID accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM insights.account_event WHERE account_id = :id")
-                .param("id", accountId).query(Long.class).single();
+    private static AccountEvent sighting(String competitor, Instant at) {
+        return new CompetitorSighted(UUID.nameUUIDFromBytes(competitor.getBytes()), ACCOUNT, competitor, null, "alice", at);
     }
 
     @Test
-    void aRebuildKeepsEachEventOnceAndReassessesOnlyTheAccountsWhoseHistoryGainedAnEvent() {
-        UUID unchanged = accountWithOneContact();
-        UUID missingAnEvent = accountWithOneContact();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            verify(listener, times(2)).historyChanged(unchanged, false);
-            verify(listener, times(2)).historyChanged(missingAnEvent, false);
-        });
-        jdbc.sql("""
-                        DELETE FROM insights.account_event WHERE event_id =
-                            (SELECT event_id FROM insights.account_event WHERE account_id = :id ORDER BY position DESC LIMIT 1)""")
-                .param("id", missingAnEvent).update();
-        clearInvocations(listener);
+    void keepsEachEventOnceAndSaysWhichWereNew() {
+        AccountHistories.Kept opened = kept(1, new AccountOpened(ACCOUNT, "Acme", Tier.KEY, new BigDecimal("1000"), "EUR",
+                "alice", "UTC", null, OPENED));
+        AccountHistories.Kept seen = kept(2, sighting("Globex", OPENED.plusSeconds(60)));
 
-        StreamingEventProcessor processor = processing
-                .eventProcessor(AccountHistories.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        // The missing event is the last one the replay keeps, so once it is back the rebuild has passed the rest.
-        await().atMost(Duration.ofSeconds(30)).until(() -> kept(missingAnEvent) == 2 && !processor.isReplaying());
+        assertThat(histories.keep(List.of(opened))).containsExactly(opened);
+        assertThat(histories.keep(List.of(opened, seen))).as("a redelivery").containsExactly(seen);
+        assertThat(histories.of(ACCOUNT)).hasSize(2);
+        assertThat(histories.lastPosition(ACCOUNT)).isEqualTo(2);
+    }
 
-        assertThat(kept(unchanged)).isEqualTo(2);
-        assertThat(histories.of(missingAnEvent)).hasSize(2);
-        // At least once: a segment's batch that is rolled back and retried tells the listener again.
-        verify(listener, atLeastOnce()).historyChanged(missingAnEvent, true);
-        verify(listener, never()).historyChanged(eq(unchanged), anyBoolean());
+    @Test
+    void readsAHistoryInTheOrderItHappenedThoseOfOneMomentInTheOrderRecordedAndUpToAPosition() {
+        Instant later = OPENED.plusSeconds(3600);
+        histories.keep(List.of(
+                kept(1, new AccountOpened(ACCOUNT, "Acme", Tier.KEY, new BigDecimal("1000"), "EUR", "alice", "UTC", null, OPENED)),
+                kept(2, sighting("Late", later.plusSeconds(60))),
+                kept(3, sighting("First", later)),
+                kept(4, sighting("Second", later)),
+                kept(5, sighting("Before", OPENED.plusSeconds(1)))));
+
+        assertThat(histories.of(ACCOUNT)).extracting(event -> event instanceof CompetitorSighted sighted
+                        ? sighted.competitor() : "opened")
+                .containsExactly("opened", "Before", "First", "Second", "Late");
+        assertThat(histories.of(ACCOUNT, 3)).extracting(event -> event instanceof CompetitorSighted sighted
+                        ? sighted.competitor() : "opened")
+                .containsExactly("opened", "First", "Late");
     }
 }

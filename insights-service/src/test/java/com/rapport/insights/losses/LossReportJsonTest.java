@@ -27,8 +27,8 @@ class LossReportJsonTest {
 
         JsonNode report = json.valueToTree(LossReport.of(List.of(loss), new Window(day(0), day(365))));
 
-        assertThat(report.propertyNames()).containsExactlyInAnyOrder("from", "to", "items", "byReason", "byCompetitor",
-                "interviewCoverage", "flaggedShare", "medianLeadTimeDays");
+        assertThat(report.propertyNames()).containsExactlyInAnyOrder("from", "to", "items", "page", "size", "total",
+                "byReason", "byCompetitor", "interviewCoverage", "flaggedShare", "medianLeadTimeDays");
         JsonNode item = report.get("items").get(0);
         assertThat(item.propertyNames()).containsExactlyInAnyOrder("accountId", "name", "ownerId", "tier", "annualValue",
                 "currency", "lostAt", "primaryReason", "competitor", "interviewed", "interviewedAt", "winBackChance",

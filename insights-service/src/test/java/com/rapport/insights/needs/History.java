@@ -12,6 +12,9 @@ import com.rapport.events.outreach.UnmetNeedAddressed;
 import com.rapport.events.outreach.UnmetNeedDeclined;
 import com.rapport.events.outreach.UnmetNeedLostToCompetitor;
 import com.rapport.events.outreach.UnmetNeedRaised;
+import com.rapport.insights.ReadModels;
+import com.rapport.insights.account.Tables;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -108,9 +111,24 @@ final class History {
         return List.copyOf(recorded);
     }
 
-    /** This account's needs as of {@code now}. */
+    /** This account's needs as of {@code now}, in every status, as insights' read model holds them. */
     List<Need> needsAsOf(Instant now) {
-        return UnmetNeeds.of(events(), now);
+        List<Need> needs = new ArrayList<>();
+        for (NeedStatus status : NeedStatus.values()) {
+            needs.addAll(report(List.of(this), status, 0, 500, now).items());
+        }
+        return needs;
+    }
+
+    /** The report the read model gives of these accounts' needs, each account recorded as insights records it. */
+    static UnmetNeedsReport report(List<History> accounts, NeedStatus status, int page, int size, Instant now) {
+        JdbcClient jdbc = ReadModels.empty();
+        NeedRows needs = new NeedRows(jdbc);
+        for (History account : accounts) {
+            ReadModels.saveAccount(jdbc, account.events(), now);
+            needs.apply(Tables.LIVE, account.events());
+        }
+        return needs.report(status, page, size, now);
     }
 
     private History record(AccountEvent event) {

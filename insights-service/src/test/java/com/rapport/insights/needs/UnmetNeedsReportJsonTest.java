@@ -17,7 +17,7 @@ class UnmetNeedsReportJsonTest {
         History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10))
                 .need("eu-hosting", "hosting", day(20)).lostTo("Globex", "eu-hosting", day(60));
 
-        JsonNode report = json.valueToTree(UnmetNeedsReport.of(history.needsAsOf(day(100)), NeedStatus.OPEN, 0, 50));
+        JsonNode report = json.valueToTree(History.report(java.util.List.of(history), NeedStatus.OPEN, 0, 50, day(100)));
 
         assertThat(report.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "total", "byCategory",
                 "lostToCompetitors");

@@ -32,7 +32,7 @@ class UnmetNeedsReportTest {
      * three open (security 190 days, reporting 100 and 50), two lost to competitors, one
      * addressed, one declined.
      */
-    private static List<Need> portfolio() {
+    private static List<History> portfolio() {
         return Stream.of(
                         History.opened("Acme Corp", day(0))
                                 .need("sso", "security", day(10))
@@ -45,13 +45,12 @@ class UnmetNeedsReportTest {
                         History.opened("Umbrella", day(0))
                                 .need("on-site", "support", day(50)).declined("on-site", day(55))
                                 .lost(day(120)))
-                .flatMap(history -> history.needsAsOf(NOW).stream())
                 .toList();
     }
 
     @Test
     void openNeedsOldestFirst() {
-        UnmetNeedsReport report = UnmetNeedsReport.of(portfolio(), OPEN, 0, 50);
+        UnmetNeedsReport report = History.report(portfolio(), OPEN, 0, 50, NOW);
 
         assertThat(report.items()).extracting(Need::accountName, Need::category, Need::ageDays)
                 .containsExactly(
@@ -74,7 +73,7 @@ class UnmetNeedsReportTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
     void eachStatusOnItsOwn(NeedStatus status, List<String> needs, List<Long> ages) {
-        UnmetNeedsReport report = UnmetNeedsReport.of(portfolio(), status, 0, 50);
+        UnmetNeedsReport report = History.report(portfolio(), status, 0, 50, NOW);
 
         assertThat(report.items()).extracting(need -> need.description().replace("The client needs ", ""))
                 .containsExactlyElementsOf(needs);
@@ -102,7 +101,7 @@ class UnmetNeedsReportTest {
             history.need("need " + n, "reporting", day(n));
         }
 
-        UnmetNeedsReport report = UnmetNeedsReport.of(history.needsAsOf(NOW), OPEN, page, size);
+        UnmetNeedsReport report = History.report(List.of(history), OPEN, page, size, NOW);
 
         assertThat(report.items()).extracting(Need::raisedAt)
                 .containsExactlyElementsOf(raisedOn.stream().map(History::day).toList());
@@ -113,7 +112,7 @@ class UnmetNeedsReportTest {
     @ParameterizedTest
     @EnumSource(NeedStatus.class)
     void theSummariesCoverEveryNeedWhateverTheStatusAskedFor(NeedStatus status) {
-        UnmetNeedsReport report = UnmetNeedsReport.of(portfolio(), status, 0, 1);
+        UnmetNeedsReport report = History.report(portfolio(), status, 0, 1, NOW);
 
         assertThat(report.byCategory()).containsExactly(
                 new CategorySummary("reporting", 2, 100),
@@ -129,7 +128,7 @@ class UnmetNeedsReportTest {
                 .need("c", "hosting", day(1)).lostTo("Hooli", "c", day(2))
                 .need("d", "hosting", day(1)).lostTo("Globex", "d", day(2));
 
-        UnmetNeedsReport report = UnmetNeedsReport.of(history.needsAsOf(NOW), OPEN, 0, 50);
+        UnmetNeedsReport report = History.report(List.of(history), OPEN, 0, 50, NOW);
 
         assertThat(report.lostToCompetitors()).containsExactly(new CompetitorSummary("Hooli", 2),
                 new CompetitorSummary("Globex", 1), new CompetitorSummary("Initech", 1));
@@ -144,7 +143,7 @@ class UnmetNeedsReportTest {
                 .need("b", "security", day(50))
                 .need("c", "api", day(150));
 
-        UnmetNeedsReport report = UnmetNeedsReport.of(history.needsAsOf(NOW), OPEN, 0, 50);
+        UnmetNeedsReport report = History.report(List.of(history), OPEN, 0, 50, NOW);
 
         assertThat(report.byCategory()).containsExactly(new CategorySummary("security", 1, 150),
                 new CategorySummary("api", 1, 50), new CategorySummary("hosting", 1, 50));

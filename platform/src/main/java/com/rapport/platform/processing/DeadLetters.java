@@ -7,8 +7,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -101,6 +103,30 @@ public class DeadLetters {
         log.info("Retried the dead letters of processor {}: {} of {} sequences handled, {} dead letters left",
                 processor, handled, sequences, left);
         return new Retried(sequences, handled, left);
+    }
+
+    /**
+     * Sets aside events a processor handles in batches and could not apply, when the failure is their
+     * own: each becomes a dead letter of the sequence, in the order given, with the failure as the
+     * cause of the first and the others waiting behind it. A failure that may pass is thrown on, so
+     * that the batch is tried again.
+     *
+     * @param sequence what the processor's sequencing policy orders these events by
+     */
+    public void setAside(String processor, Object sequence, List<? extends EventMessage<?>> events, RuntimeException failure) {
+        if (DeadLetterPolicy.mayPass(failure)) {
+            throw failure;
+        }
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor).orElseThrow(() -> failure);
+        log.error("Processor {} set aside {} events of sequence {}, the first one failing: {}", processor, events.size(),
+                sequence, failure.getMessage(), failure);
+        Instant now = Instant.now();
+        for (int i = 0; i < events.size(); i++) {
+            queue.enqueue(sequence, i == 0
+                    ? new GenericDeadLetter<>(sequence, events.get(i), DeadLetterPolicy.causeOf(failure), now, now,
+                    MetaData.emptyInstance())
+                    : new GenericDeadLetter<>(sequence, events.get(i)));
+        }
     }
 
     /** A rebuild replays every event, the dead-lettered ones too: their letters would only repeat them. */
