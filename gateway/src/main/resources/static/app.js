@@ -1,34 +1,45 @@
-// The dashboard: hash routes to views, each a module that loads its data and draws it; live
-// updates redraw the current view from the event stream.
+// The dashboard: hash routes to views, each a module that loads its sources and draws its page in
+// parts; live updates ask again only for the sources an event can change (js/touches.js) and
+// draw again only the parts drawn from them (js/page.js).
 
 import {getJson, query} from './js/api.js';
 import {clear, el} from './js/dom.js';
 import {destroyCharts} from './js/charts.js';
-import {debounced, follow} from './js/live.js';
+import {follow, paced} from './js/live.js';
+import {putBack} from './js/page.js';
+import {DAY_BEGAN, touched} from './js/touches.js';
+import {untilNextUtcDay} from './js/time.js';
 import * as overview from './js/views/overview.js';
 import * as account from './js/views/account.js';
 import * as calls from './js/views/calls.js';
 import * as losses from './js/views/losses.js';
 import * as coverage from './js/views/coverage.js';
 
+// `id` names the view in js/touches.js; `nav` is the link shown as the current one
 const ROUTES = [
-    {pattern: /^\/$/, name: 'overview', view: overview},
-    {pattern: /^\/accounts\/([^/]+)$/, name: 'overview', view: account, keys: ['id']},
-    {pattern: /^\/calls$/, name: 'calls', view: calls},
-    {pattern: /^\/losses$/, name: 'losses', view: losses},
-    {pattern: /^\/coverage$/, name: 'coverage', view: coverage},
+    {pattern: /^\/$/, id: 'overview', nav: 'overview', view: overview},
+    {pattern: /^\/accounts\/([^/]+)$/, id: 'account', nav: 'overview', view: account, keys: ['id']},
+    {pattern: /^\/calls$/, id: 'calls', nav: 'calls', view: calls},
+    {pattern: /^\/losses$/, id: 'losses', nav: 'losses', view: losses},
+    {pattern: /^\/coverage$/, id: 'coverage', nav: 'coverage', view: coverage},
 ];
-// a burst of events (an import, the demo loading) redraws at most this often
-const QUIET_MS = 800;
-const AT_LEAST_EVERY_MS = 5000;
+// a lone event shows within a second; a burst (an import, the demo loading) redraws a part at most
+// every few seconds, so that what is shown can be read
+const LIVE_PACE = {quiet: 800, most: 5000, gap: 4000};
 const FOLLOW_AGAIN_MS = 10_000;
+// the gateway's clock may be a little behind the browser's: the new day is asked for a minute in
+const NEW_DAY_MARGIN_MS = 60_000;
 
 const main = document.getElementById('view');
 const refreshing = document.querySelector('[data-test="refreshing"]');
 const liveState = document.querySelector('[data-test="live"]');
 
+/**
+ * The view shown: its route and params, its sources' data once loaded (null while loading), the
+ * events that came while it loaded, and the sources live events have touched since it was drawn.
+ */
 let current = null;
-let drawing = 0;
+let fetching = 0;
 
 /** #/accounts/42?page=1 as {route, params: {id: '42', page: '1'}}. */
 function resolve(hash) {
@@ -48,37 +59,96 @@ function navigate(path, params = {}) {
     window.location.hash = query(path, params);
 }
 
-/** Loads and draws the current view; quietly (keeping what is shown until the new data is in) on a refresh. */
-async function show({quiet}) {
-    const ticket = ++drawing;
-    if (!quiet) {
-        destroyCharts();
-        clear(main).append(el('p', {class: 'loading'}, 'Loading…'));
-    }
+/** Shows "Refreshing…" while any request of the view is out. */
+async function fetched(loading) {
+    fetching++;
     refreshing.hidden = false;
     try {
-        const data = await current.route.view.load(current.params);
-        if (ticket !== drawing) {
+        return await loading;
+    } finally {
+        refreshing.hidden = --fetching === 0;
+    }
+}
+
+/**
+ * Asks for the view's named sources, in the order the view declares them, each given every source
+ * as a promise (the fresh one, or what is shown): a source may wait for one declared before it.
+ */
+async function load(view, names, params, shown = {}) {
+    const loading = Object.fromEntries(Object.entries(shown).map(([name, data]) => [name, Promise.resolve(data)]));
+    for (const [name, source] of Object.entries(view.sources)) {
+        if (names.includes(name)) {
+            loading[name] = source(params, loading);
+        }
+    }
+    return Object.fromEntries(await Promise.all(names.map(async name => [name, await loading[name]])));
+}
+
+/** Loads every source of the current view and draws all of it. */
+async function show() {
+    const page = current;
+    const view = page.route.view;
+    page.data = null;
+    destroyCharts();
+    clear(main).append(el('p', {class: 'loading'}, 'Loading…'));
+    try {
+        const data = await fetched(load(view, Object.keys(view.sources), page.params));
+        if (page !== current) {
             return;
         }
+        page.data = data;
         destroyCharts();
-        clear(main).append(current.route.view.render(data, current.params, navigate));
+        clear(main).append(view.render(data, page.params, navigate));
+        page.early.splice(0).forEach(onEvent);
     } catch (error) {
-        if (ticket === drawing) {
-            showError(error, quiet);
-        }
-    } finally {
-        if (ticket === drawing) {
-            refreshing.hidden = true;
+        if (page === current) {
+            page.early = [];
+            showError(error, false);
         }
     }
 }
+
+/** Asks again for the sources live events touched, and draws again the parts drawn from them. */
+async function refresh() {
+    const page = current;
+    if (!page?.data || page.touched.size === 0) {
+        return;
+    }
+    if (page.refreshing) {
+        // the answers of one refresh are put in place before the next is asked for
+        page.again = true;
+        return;
+    }
+    const names = [...page.touched];
+    page.touched = new Set();
+    page.refreshing = true;
+    try {
+        const fresh = await fetched(load(page.route.view, names, page.params, page.data));
+        if (page === current) {
+            page.data = {...page.data, ...fresh};
+            main.querySelector('[data-test="error"]')?.remove();
+            putBack(main, page.route.view.render(page.data, page.params, navigate), new Set(names));
+        }
+    } catch (error) {
+        if (page === current) {
+            showError(error, true);
+        }
+    } finally {
+        page.refreshing = false;
+        if (page.again) {
+            page.again = false;
+            refreshSoon();
+        }
+    }
+}
+
+const refreshSoon = paced(refresh, LIVE_PACE);
 
 function showError(error, quiet) {
     const message = el('div', {class: 'error', role: 'alert', test: 'error'},
         el('strong', {}, quiet ? 'Could not refresh this page. ' : 'Could not load this page. '),
         error.message ?? String(error),
-        el('button', {type: 'button', onclick: () => show({quiet: false})}, 'Try again'));
+        el('button', {type: 'button', onclick: () => show()}, 'Try again'));
     if (quiet) {
         main.querySelector('[data-test="error"]')?.remove();
         main.prepend(message);
@@ -89,24 +159,41 @@ function showError(error, quiet) {
 }
 
 function onRoute() {
-    current = resolve(window.location.hash);
-    if (!current) {
+    const resolved = resolve(window.location.hash);
+    if (!resolved) {
         navigate('/');
         return;
     }
+    current = {...resolved, data: null, early: [], touched: new Set(), refreshing: false, again: false};
     document.querySelectorAll('[data-view]').forEach(link =>
-        link.classList.toggle('active', link.dataset.view === current.route.name));
+        link.classList.toggle('active', link.dataset.view === current.route.nav));
     window.scrollTo(0, 0);
-    show({quiet: false});
+    show();
 }
 
-const refresh = debounced(() => show({quiet: true}), QUIET_MS, AT_LEAST_EVERY_MS);
-
 function onEvent(event) {
-    const concerns = current?.route.view.concerns;
-    if (!concerns || concerns(event, current.params)) {
-        refresh();
+    const page = current;
+    if (!page) {
+        return;
     }
+    if (!page.data) {
+        // what the view shows decides what an event changes: judged once it is loaded
+        page.early.push(event);
+        return;
+    }
+    const sources = touched(page.route.id, event, page.data, page.params);
+    if (sources.size > 0) {
+        sources.forEach(source => page.touched.add(source));
+        refreshSoon();
+    }
+}
+
+/** The portfolio's figures are kept per day: when a UTC day begins, the views that show days hear of it. */
+function everyNewDay() {
+    setTimeout(() => {
+        onEvent({type: DAY_BEGAN});
+        everyNewDay();
+    }, untilNextUtcDay() + NEW_DAY_MARGIN_MS);
 }
 
 function onLiveState(state) {
@@ -138,3 +225,4 @@ function startFollowing() {
 }
 
 startFollowing();
+everyNewDay();

@@ -1,6 +1,6 @@
 // The gateway's API, called with the session cookie (same origin; reads need no CSRF token).
 
-export class ApiError extends Error {
+class ApiError extends Error {
     constructor(status, message) {
         super(message);
         this.status = status;

@@ -1,5 +1,6 @@
-// Chart.js (window.Chart, from its WebJar) with the dashboard's calm defaults. A view's charts
-// are destroyed before the view is drawn again, so a refresh does not leak canvases.
+// Chart.js (window.Chart, from its WebJar) with the dashboard's calm defaults. A chart is
+// destroyed before the view or the part of it that holds it is drawn again, so a refresh does not
+// leak canvases.
 
 import {el} from './dom.js';
 
@@ -14,9 +15,14 @@ function chartLibrary() {
     return library;
 }
 
-export function destroyCharts() {
-    drawn.forEach(chart => chart.destroy());
-    drawn.clear();
+/** Destroys the charts drawn inside `within` (a part of the page about to be drawn again), or all of them. */
+export function destroyCharts(within) {
+    for (const chart of drawn) {
+        if (!within || within.contains(chart.canvas)) {
+            chart.destroy();
+            drawn.delete(chart);
+        }
+    }
 }
 
 /** A canvas in a box of fixed height; the chart is drawn once the box is in the page. */

@@ -55,6 +55,11 @@ export function date(instant) {
     return instant ? new Intl.DateTimeFormat(undefined, {dateStyle: 'medium'}).format(new Date(instant)) : '—';
 }
 
+/** The day an instant falls on in UTC: the portfolio's figures are kept per UTC day. */
+export function utcDate(instant) {
+    return instant ? new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date(instant)) : '—';
+}
+
 export function dateTime(instant) {
     return instant
         ? new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(instant))

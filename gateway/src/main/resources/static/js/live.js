@@ -18,8 +18,8 @@ async function head() {
 }
 
 /**
- * Calls onEvent({type, subject, position}) for every new event; onState('live' | 'reconnecting')
- * says whether the page is following.
+ * Calls onEvent(item) with the feed item of every new event ({position, type, subject, time, data, ...});
+ * onState('live' | 'reconnecting') says whether the page is following.
  */
 export async function follow(onEvent, onState) {
     const types = await publishedTypes();
@@ -40,26 +40,30 @@ export async function follow(onEvent, onState) {
         for (const type of types) {
             stream.addEventListener(type, message => {
                 position = Number(message.lastEventId) || position;
-                const item = JSON.parse(message.data);
-                onEvent({type: item.type, subject: item.subject, position});
+                onEvent(JSON.parse(message.data));
             });
         }
     };
     connect();
 }
 
-/** Runs fn once events stop arriving for `wait` ms, and at least every `most` ms while they keep coming. */
-export function debounced(fn, wait, most) {
+/**
+ * Runs fn once calls stop coming for `quiet` ms, at the latest `most` ms after the first of a burst,
+ * and never sooner than `gap` ms after it last ran: often enough to follow, seldom enough to read.
+ */
+export function paced(fn, {quiet, most, gap}) {
     let timer = null;
     let first = null;
+    let last = -Infinity;
     return () => {
         const now = Date.now();
         first ??= now;
         clearTimeout(timer);
-        const delay = Math.max(0, Math.min(wait, first + most - now));
+        const due = Math.max(last + gap, Math.min(now + quiet, first + most));
         timer = setTimeout(() => {
             first = null;
+            last = Date.now();
             fn();
-        }, delay);
+        }, due - now);
     };
 }

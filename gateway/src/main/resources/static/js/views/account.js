@@ -1,58 +1,43 @@
 // #/accounts/{id} — one account: its health with every factor, the score over time, and its story.
 
-import {ApiError, getJson} from '../api.js';
+import {getJson} from '../api.js';
 import {card, el, figure, table} from '../dom.js';
 import {lineChart} from '../charts.js';
 import * as words from '../format.js';
-import {RECENT_WEEKS, weeksAgo} from '../time.js';
-import {bandBadge, pager} from '../parts.js';
+import {recentWeeks} from '../time.js';
+import {bandBadge, pager} from '../pieces.js';
+import {part} from '../page.js';
 
 const TIMELINE_SIZE = 20;
 
-export async function load(params) {
-    const id = encodeURIComponent(params.id);
-    const [health, history, timeline] = await Promise.all([
-        getJson(`/api/insights/accounts/${id}/health`),
-        scoreHistory(id),
-        getJson(`/api/outreach/accounts/${id}/timeline`, {page: params.page ?? 0, size: TIMELINE_SIZE}),
-    ]);
-    return {health, history, timeline};
-}
+const insights = params => `/api/insights/accounts/${encodeURIComponent(params.id)}`;
 
-/** Weekly assessments over the recent weeks; a week before the account was opened has none. */
-async function scoreHistory(id) {
-    const moments = Array.from({length: RECENT_WEEKS}, (_, week) => weeksAgo(RECENT_WEEKS - week));
-    return Promise.all(moments.map(asOf => getJson(`/api/insights/accounts/${id}/health`, {asOf})
-        .catch(error => {
-            if (error instanceof ApiError && error.status === 400) {
-                return {asOf, score: null};
-            }
-            throw error;
-        })));
-}
-
-/** Only this account's events change what the page shows. */
-export function concerns(event, params) {
-    return event.subject === params.id;
-}
+export const sources = {
+    health: params => getJson(`${insights(params)}/health`),
+    // weekly over the recent weeks, the last point now; a week before the account was opened has none
+    history: params => getJson(`${insights(params)}/health/history`, recentWeeks()),
+    timeline: params => getJson(`/api/outreach/accounts/${encodeURIComponent(params.id)}/timeline`,
+        {page: params.page ?? 0, size: TIMELINE_SIZE}),
+};
 
 export function render({health, history, timeline}, params, navigate) {
     return el('div', {class: 'stack', test: 'account', dataset: {accountId: health.accountId}},
         el('a', {href: '#/', class: 'back'}, '‹ Portfolio'),
-        el('div', {class: 'title-row'},
+        part('heading', ['health'], el('div', {class: 'title-row'},
             el('h1', {test: 'account-name'}, health.name),
             el('span', {class: 'muted'}, `${health.ownerId} · ${words.tier(health.tier)} · ${words.money(health.annualValue, health.currency)} a year`),
-            health.status === 'LOST' ? el('span', {class: 'badge lost'}, 'Lost') : null),
-        el('div', {class: 'figures'},
+            health.status === 'LOST' ? el('span', {class: 'badge lost'}, 'Lost') : null)),
+        part('figures', ['health'], el('div', {class: 'figures'},
             figure('Health', bandBadge(health.band, health.neglected), {class: 'figure', test: 'account-band', dataset: {band: health.band}}),
             figure('Score', health.score, {class: 'figure', test: 'account-score'}, 'out of 100'),
             figure('Last two-way contact', health.daysSinceContact === 0 ? 'Today' : words.days(health.daysSinceContact),
                 {class: 'figure', test: 'days-since-contact'}, health.daysSinceContact === 0 ? null : 'ago'),
-            figure('Cadence', words.days(health.cadenceDays), {class: 'figure'}, 'expected between contacts')),
+            figure('Cadence', words.days(health.cadenceDays), {class: 'figure'}, 'expected between contacts'))),
         el('div', {class: 'columns'},
-            card('Why', factors(health.factors)),
-            card('Score over the last 90 days', scoreChart(history, health))),
-        card('Timeline', timelineTable(timeline), pager(timeline, page => navigate(`/accounts/${params.id}`, {page}))));
+            part('why', ['health'], card('Why', factors(health.factors))),
+            part('score', ['history'], card('Score over the last 90 days', scoreChart(history)))),
+        part('timeline', ['timeline'], card('Timeline', timelineTable(timeline),
+            pager(timeline, page => navigate(`/accounts/${params.id}`, {page})))));
 }
 
 function factors(list) {
@@ -73,10 +58,9 @@ function scoreBar(score) {
     return el('span', {class: 'score-bar'}, el('span', {class: 'bar'}, bar), el('span', {}, score));
 }
 
-function scoreChart(history, now) {
-    const points = [...history, now];
-    return lineChart('score-chart', points.map(point => words.date(point.asOf)),
-        [{label: 'Score', colour: '#2b6cb0', values: points.map(point => point.score), fill: true}],
+function scoreChart(history) {
+    return lineChart('score-chart', history.points.map(point => words.date(point.asOf)),
+        [{label: 'Score', colour: '#2b6cb0', values: history.points.map(point => point.score), fill: true}],
         {min: 0, max: 100});
 }
 

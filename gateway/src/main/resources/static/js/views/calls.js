@@ -3,31 +3,32 @@
 import {getJson} from '../api.js';
 import {card, el, select, table} from '../dom.js';
 import * as words from '../format.js';
-import {bandBadge} from '../parts.js';
+import {bandBadge} from '../pieces.js';
+import {part} from '../page.js';
 import {today} from '../time.js';
 
-export async function load(params) {
-    const portfolio = await getJson('/api/insights/portfolio');
-    const owners = portfolio.owners.map(owner => owner.ownerId);
-    const owner = params.owner || owners[0];
+export const sources = {
+    owners: async () => (await getJson('/api/insights/portfolio')).owners.map(owner => owner.ownerId),
     // the leader's today; each account's part of it is that day in the account's own time zone
-    const list = owner ? await getJson('/api/insights/call-list', {owner, date: today(), size: 50}) : null;
-    return {owners, owner, list};
-}
+    list: async (params, loading) => {
+        const owner = params.owner || (await loading.owners)[0];
+        return owner ? getJson('/api/insights/call-list', {owner, date: today(), size: 50}) : null;
+    },
+};
 
-export function render({owners, owner, list}, params, navigate) {
-    if (!owner) {
-        return card('Today\'s calls', el('p', {class: 'muted', test: 'no-owners'},
-            'No account has an owner yet, so nobody has a call list. The overview says how to load data.'));
+export function render({owners, list}, params, navigate) {
+    if (!list) {
+        return part('no-owners', ['owners', 'list'], card('Today\'s calls', el('p', {class: 'muted', test: 'no-owners'},
+            'No account has an owner yet, so nobody has a call list. The overview says how to load data.')));
     }
     return el('div', {class: 'stack'},
-        el('div', {class: 'title-row'},
+        part('heading', ['list'], el('div', {class: 'title-row'},
             el('h1', {}, 'Today\'s calls'),
-            el('span', {class: 'muted'}, words.date(list.date))),
+            el('span', {class: 'muted'}, words.date(list.date)))),
         card(null,
-            el('div', {class: 'filters'},
-                select('Owner', 'owner', owners.map(id => [id, id]), owner, value => navigate('/calls', {owner: value}))),
-            calls(list)));
+            part('filters', ['owners', 'list'], el('div', {class: 'filters'},
+                select('Owner', 'owner', owners.map(id => [id, id]), list.ownerId, value => navigate('/calls', {owner: value})))),
+            part('calls', ['list'], calls(list))));
 }
 
 function calls(list) {

@@ -3,17 +3,18 @@
 import {getJson} from '../api.js';
 import {card, el, figure, table} from '../dom.js';
 import * as words from '../format.js';
+import {part} from '../page.js';
 
-export async function load() {
-    return getJson('/api/insights/portfolio');
-}
+export const sources = {
+    portfolio: () => getJson('/api/insights/portfolio'),
+};
 
-export function render(portfolio) {
+export function render({portfolio}) {
     const owned = portfolio.owners.reduce((sum, owner) => sum + owner.accounts, 0);
     const unowned = portfolio.accounts - owned;
     const keepingCadence = portfolio.owners.filter(owner => owner.withinCadence === owner.accounts).length;
     const worstFirst = [...portfolio.owners].sort((a, b) => (a.coverage - b.coverage) || (b.accounts - a.accounts));
-    return el('div', {class: 'stack'},
+    return part('coverage', ['portfolio'], el('div', {class: 'stack'},
         el('div', {class: 'title-row'}, el('h1', {}, 'Coverage')),
         el('div', {class: 'figures'},
             figure('Owners', words.whole(portfolio.owners.length), {class: 'figure', test: 'owners-count'}),
@@ -31,7 +32,7 @@ export function render(portfolio) {
                 {label: 'Coverage', cell: owner => coverageBar(owner.coverage)},
                 {label: '', cell: owner => el('a', {href: `#/calls?owner=${encodeURIComponent(owner.ownerId)}`}, 'Call list ›')},
             ], worstFirst.map(owner => ({data: owner, props: {test: 'owner', dataset: {owner: owner.ownerId}}})),
-            {test: 'coverage'})));
+            {test: 'coverage'}))));
 }
 
 function coverageBar(coverage) {

@@ -4,24 +4,27 @@ import {getJson} from '../api.js';
 import {card, el, figure, select, table} from '../dom.js';
 import {barChart} from '../charts.js';
 import * as words from '../format.js';
+import {pager} from '../pieces.js';
+import {part} from '../page.js';
 import {daysAgo} from '../time.js';
 
 const WINDOWS = [['90', 'Last 90 days'], ['365', 'Last 12 months'], ['730', 'Last 2 years']];
+const PAGE_SIZE = 50;
 
-export async function load(params) {
-    const days = Number(params.days) || 365;
-    return getJson('/api/insights/losses', {from: daysAgo(days)});
-}
+export const sources = {
+    report: params => getJson('/api/insights/losses',
+        {from: daysAgo(Number(params.days) || 365), page: params.page ?? 0, size: PAGE_SIZE}),
+};
 
-export function render(report, params, navigate) {
+export function render({report}, params, navigate) {
     const reasons = Object.entries(report.byReason);
-    return el('div', {class: 'stack'},
+    return part('losses', ['report'], el('div', {class: 'stack'},
         el('div', {class: 'title-row'},
             el('h1', {}, 'Losses'),
             el('span', {class: 'muted'}, `${words.date(report.from)} to ${words.date(report.to)}`),
             select('Window', 'days', WINDOWS, params.days || '365', days => navigate('/losses', {days}))),
         el('div', {class: 'figures', test: 'loss-figures'},
-            figure('Accounts lost', words.whole(report.items.length), {class: 'figure', test: 'losses-count'}),
+            figure('Accounts lost', words.whole(report.total), {class: 'figure', test: 'losses-count'}),
             figure('Exit interviews', words.share(report.interviewCoverage), {class: 'figure', test: 'interview-coverage'},
                 'of losses, the client was asked why'),
             figure('Flagged before the loss', words.share(report.flaggedShare), {class: 'figure', test: 'flagged-share'},
@@ -34,7 +37,8 @@ export function render(report, params, navigate) {
                 : barChart('reasons-chart', reasons.map(([reason]) => words.code(reason)),
                     reasons.map(([, count]) => count), '#c05621')),
             card('Lost to', competitors(report.byCompetitor))),
-        card('Every loss', lossTable(report.items)));
+        card('Every loss', lossTable(report.items),
+            report.total > 0 ? pager(report, page => navigate('/losses', {days: params.days, page})) : null)));
 }
 
 function competitors(byCompetitor) {

@@ -5,35 +5,34 @@ import {getJson} from '../api.js';
 import {card, el, figure, select, table} from '../dom.js';
 import {lineChart} from '../charts.js';
 import * as words from '../format.js';
-import {RECENT_WEEKS, weeksAgo} from '../time.js';
-import {bandBadge, pager} from '../parts.js';
+import {recentWeeks} from '../time.js';
+import {bandBadge, pager} from '../pieces.js';
+import {part} from '../page.js';
 
 const PAGE_SIZE = 25;
 
-export async function load(params) {
-    const [portfolio, trend, accounts] = await Promise.all([
-        getJson('/api/insights/portfolio'),
-        // a point a week for 13 weeks, the last one now (the API's own clock ends the window)
-        getJson('/api/insights/portfolio/trend', {from: weeksAgo(RECENT_WEEKS), step: 'P7D'}),
-        getJson('/api/insights/health', {
-            band: params.band, owner: params.owner, tier: params.tier, neglected: params.neglected,
-            sort: 'RISK', page: params.page ?? 0, size: PAGE_SIZE,
-        }),
-    ]);
-    return {portfolio, trend, accounts};
-}
+export const sources = {
+    portfolio: () => getJson('/api/insights/portfolio'),
+    trend: () => getJson('/api/insights/portfolio/trend', recentWeeks()),
+    accounts: params => getJson('/api/insights/health', {
+        band: params.band, owner: params.owner, tier: params.tier, neglected: params.neglected,
+        sort: 'RISK', page: params.page ?? 0, size: PAGE_SIZE,
+    }),
+};
 
 export function render({portfolio, trend, accounts}, params, navigate) {
     if (portfolio.accounts === 0 && accounts.total === 0 && !filtered(params)) {
-        return emptyState();
+        return part('empty', ['portfolio', 'accounts'], emptyState());
     }
     return el('div', {class: 'stack'},
-        el('div', {class: 'title-row'},
+        part('heading', ['portfolio'], el('div', {class: 'title-row'},
             el('h1', {}, 'Portfolio'),
-            el('span', {class: 'muted'}, `${words.whole(portfolio.accounts)} accounts · as of ${words.dateTime(portfolio.asOf)}`)),
-        figures(portfolio),
-        card('Health over the last 90 days', trendChart(trend)),
-        card('Who is slipping', filters(portfolio, params, navigate), atRiskList(accounts, params, navigate)));
+            el('span', {class: 'muted'}, `${words.whole(portfolio.accounts)} accounts · as of ${words.dateTime(portfolio.asOf)}`))),
+        part('figures', ['portfolio'], figures(portfolio)),
+        part('trend', ['trend'], card('Health over the last 90 days', trendChart(trend))),
+        card('Who is slipping',
+            part('filters', ['portfolio'], filters(portfolio, params, navigate)),
+            part('slipping', ['accounts'], atRiskList(accounts, params, navigate))));
 }
 
 function filtered(params) {
@@ -54,7 +53,8 @@ function figures(portfolio) {
 }
 
 function trendChart(trend) {
-    const labels = trend.points.map(point => words.date(point.asOf));
+    // each point is the start (00:00 UTC) of its day
+    const labels = trend.points.map(point => words.utcDate(point.asOf));
     // the bands pile up to the whole portfolio, the worst at the bottom; neglect is drawn across them
     const series = [...words.BANDS].reverse().map((code, index) => ({
         label: words.band(code),

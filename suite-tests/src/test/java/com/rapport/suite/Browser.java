@@ -114,6 +114,18 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
+    /**
+     * The URLs (with their queries) of the requests this page has made to {@code path}, oldest first, as the
+     * browser's own Resource Timing records them once each answer is in. A new page starts a new record.
+     */
+    List<String> requested(String path) {
+        Object urls = ((JavascriptExecutor) driver).executeScript("""
+                return performance.getEntriesByType('resource')
+                    .filter(entry => new URL(entry.name).pathname === arguments[0])
+                    .map(entry => entry.name);""", path);
+        return ((List<?>) urls).stream().map(String::valueOf).toList();
+    }
+
     void screenshot(String name) {
         try {
             Path directory = Files.createDirectories(screenshots());

@@ -30,7 +30,11 @@ class DashboardIT extends ThroughTheGateway {
     private static final String HOSTILE = "<script>window.rapportInjected = true</script>"
             + "<img src=x onerror=\"window.rapportInjected = true\">Hostile & Co";
 
+    private static final String TREND = "/api/insights/portfolio/trend";
+    private static final String PORTFOLIO = "/api/insights/portfolio";
+
     static Browser browser;
+    static UUID tended;
     static UUID quiet;
     static UUID voicemails;
     static UUID hostile;
@@ -75,7 +79,7 @@ class DashboardIT extends ThroughTheGateway {
 
     private static void writeTheHistories() {
         Script script = new Script(api);
-        UUID tended = script.opened("Tended Strategic", "STRATEGIC", 900_000, "alice", 400);
+        tended = script.opened("Tended Strategic", "STRATEGIC", 900_000, "alice", 400);
         for (int day = 178; day >= 4; day -= 6) {
             script.connectedCall(tended, day);
         }
@@ -156,6 +160,61 @@ class DashboardIT extends ThroughTheGateway {
     }
 
     @Test
+    void anAccountPageAsksForItsScoreHistoryOnceAndTheStreamForItsHeadOnce() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        browser.open("/#/accounts/" + quiet);
+        onThePage().until(() -> browser.findAll("[data-test=reason]").size() == 9 && "live".equals(liveState())
+                && scoresCharted() != null);
+
+        String health = "/api/insights/accounts/" + quiet + "/health";
+        List<String> history = browser.requested(health + "/history");
+        assertThat(history).as("one request for the score over time").hasSize(1);
+        assertThat(browser.requested(health)).as("the health now, and no moment asked for on its own")
+                .hasSize(1).noneMatch(url -> url.contains("asOf"));
+        assertThat(browser.requested("/api/events/head")).hasSize(1);
+
+        JsonNode points = api.get(history.get(0)).json().get("points");
+        assertThat(scoresCharted()).as("the chart shows the history the page asked for")
+                .isEqualTo(points.valueStream().map(point -> (Object) point.get("score").asLong()).toList());
+    }
+
+    /**
+     * Contacts with an account the page does not show change nothing it shows but the figures their
+     * health changes: the trend, whose points are the starts of days gone by, is not asked for again.
+     */
+    @Test
+    void liveEventsRedrawOnlyWhatTheyChange() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        browser.open("/#/?owner=bob");
+        onThePage().until(() -> texts("[data-test=account-row] [data-test=account-link]").size() == 2
+                && "live".equals(liveState()));
+        assertThat(browser.findAll(row(tended))).as("Alice's account is not shown").isEmpty();
+        browser.script("window.rapportMarker = 'the same page'");
+        int trendsAskedFor = browser.requested(TREND).size();
+        long neglectedBefore = api.get(PORTFOLIO).json().get("neglected").asLong();
+
+        Script script = new Script(api);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            script.voicemail(tended, 0);
+        }
+        // its last connected call was 4 days ago: with a cadence of a day it is neglected from now on
+        Api.Reply cadence = api.patch("/api/accounts/" + tended, Map.of("cadenceDays", 1));
+        assertThat(cadence.status()).as(cadence.toString()).isEqualTo(202);
+        await().atMost(SETTLE).until(() -> api.get(PORTFOLIO).json().get("neglected").asLong() > neglectedBefore);
+
+        onThePage().untilAsserted(() -> {
+            JsonNode portfolio = api.get(PORTFOLIO).json();
+            assertThat(browser.text("[data-test=neglected-value]")).isEqualTo(portfolio.get("neglected").asString());
+            for (String band : List.of("HEALTHY", "WATCH", "AT_RISK", "CRITICAL")) {
+                assertThat(browser.text("[data-test=band-" + band + "-value]")).as(band)
+                        .isEqualTo(portfolio.get("bands").get(band).asString());
+            }
+        });
+        assertThat(browser.requested(TREND)).as("the trend, asked for again").hasSize(trendsAskedFor);
+        assertThat(browser.script("return window.rapportMarker")).as("the page was not reloaded").isEqualTo("the same page");
+    }
+
+    @Test
     void aBandChangeAppearsOnTheOpenPageWithoutAReload() {
         browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
         browser.open("/#/accounts/" + voicemails);
@@ -207,7 +266,7 @@ class DashboardIT extends ThroughTheGateway {
         browser.open("/#/losses");
         onThePage().untilAsserted(() -> {
             JsonNode losses = api.get("/api/insights/losses").json();
-            assertThat(browser.text("[data-test=losses-count-value]")).isEqualTo(String.valueOf(losses.get("items").size()));
+            assertThat(browser.text("[data-test=losses-count-value]")).isEqualTo(losses.get("total").asString());
             assertThat(browser.text("[data-test=interview-coverage-value]")).isEqualTo(percent(losses.get("interviewCoverage")));
             assertThat(browser.text("[data-test=flagged-share-value]")).isEqualTo(percent(losses.get("flaggedShare")));
             assertThat(browser.text("[data-test=median-lead-time-value]"))
@@ -260,6 +319,13 @@ class DashboardIT extends ThroughTheGateway {
     private static String bandShown() {
         return browser.findAll("[data-test=account-band]").stream().findFirst()
                 .map(band -> band.getAttribute("data-band")).orElse("");
+    }
+
+    /** The scores the account page's chart draws, or null before it is drawn. */
+    private static Object scoresCharted() {
+        return browser.script("""
+                const chart = window.Chart?.getChart(document.querySelector('[data-test=score-chart]'));
+                return chart ? chart.data.datasets[0].data : null;""");
     }
 
     private static String liveState() {
