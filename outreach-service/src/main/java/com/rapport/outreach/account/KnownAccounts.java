@@ -89,7 +89,7 @@ public class KnownAccounts {
         return jdbc.sql("SELECT account_id, opened_at, lost FROM outreach.known_account WHERE account_id IN (:ids)")
                 .param("ids", Set.copyOf(accountIds))
                 .query((row, number) -> standingOf(row.getObject("account_id", UUID.class), row))
-                .stream()
+                .list().stream()
                 .collect(Collectors.toMap(AccountStanding::accountId, Function.identity()));
     }
 

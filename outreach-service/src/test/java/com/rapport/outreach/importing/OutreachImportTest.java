@@ -34,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:outreach-import;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "rapport.import.catch-up-wait=PT1S"})
+        "rapport.import.catch-up-wait=PT1S",
+        "spring.datasource.hikari.maximum-pool-size=6",
+        "spring.datasource.hikari.connection-timeout=2000"})
 class OutreachImportTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -145,6 +147,19 @@ class OutreachImportTest {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(json.readTree(response.body()).get("detail").asString()).contains("Run the import again");
         assertThat(outreachEventsOf(account)).isZero();
+    }
+
+    /** Chunk after chunk, more than the pool holds: each gives back every connection it took. */
+    @Test
+    void chunksGiveBackTheConnectionsTheyTake() throws Exception {
+        UUID account = UUID.randomUUID();
+        long opened = open(account);
+
+        for (int chunk = 0; chunk < 10; chunk++) {
+            importChunk(contact(account, UUID.randomUUID()), Map.of("X-Rapport-After-Position", String.valueOf(opened)));
+        }
+
+        assertThat(outreachEventsOf(account)).isEqualTo(10);
     }
 
     @Test
