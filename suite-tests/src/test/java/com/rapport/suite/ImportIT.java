@@ -5,12 +5,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +30,6 @@ class ImportIT extends ThroughTheGateway {
     private static final Duration IMPORT_LIMIT = Duration.ofMinutes(3);
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final AtomicInteger runs = new AtomicInteger();
-
-    private record Outcome(int exitCode, String output) {
-    }
 
     @BeforeAll
     static void startSuite() {
@@ -72,7 +69,7 @@ class ImportIT extends ThroughTheGateway {
                 contact(initech, UUID.randomUUID(), 4)));
         long before = store.count();
 
-        Outcome first = importing(file, List.of());
+        Launcher.Outcome first = importing(file, List.of());
 
         assertThat(first.exitCode()).as(first.output()).isNotZero();
         assertThat(first.output()).contains("line 5: occurredAt must not lie in the future")
@@ -81,7 +78,7 @@ class ImportIT extends ThroughTheGateway {
                 .contains("10 recorded, 0 already there, 3 refused");
         assertThat(store.count() - before).as("one event per good line").isEqualTo(10);
 
-        Outcome second = importing(file, List.of());
+        Launcher.Outcome second = importing(file, List.of());
 
         assertThat(second.output()).contains("0 recorded, 10 already there, 3 refused");
         assertThat(store.count() - before).as("nothing appended by the second run").isEqualTo(10);
@@ -102,8 +99,8 @@ class ImportIT extends ThroughTheGateway {
                 line by line",%s
                 """.formatted(globex, contactId, daysAgo(3)));
 
-        Outcome accountsImported = importing(accounts, List.of("--type", "account"));
-        Outcome contactsImported = importing(contacts, List.of("--type", "contact"));
+        Launcher.Outcome accountsImported = importing(accounts, List.of("--type", "account"));
+        Launcher.Outcome contactsImported = importing(contacts, List.of("--type", "contact"));
 
         assertThat(accountsImported.output()).contains("line 3: tier must be one of").contains("1 recorded");
         assertThat(contactsImported.exitCode()).as(contactsImported.output()).isZero();
@@ -131,30 +128,15 @@ class ImportIT extends ThroughTheGateway {
     }
 
     /** Runs ./rapport import against the suite's gateway with the suite's key. */
-    private static Outcome importing(Path file, List<String> options) {
+    private static Launcher.Outcome importing(Path file, List<String> options) {
         Path logs = SuiteFiles.logs(RUN);
-        Path log = logs.resolve("import-" + runs.incrementAndGet() + ".log");
         Map<String, String> environment = Map.of(
                 "RAPPORT_URL", suite.gateway().toString(),
                 "RAPPORT_API_KEY", Suite.API_KEY,
                 "RAPPORT_HOME", logs.resolve("rapport-home").toString());
-        String[] command = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("bash", launcher().toString(), "import", file.toString()), options.stream())
-                .toArray(String[]::new);
-        Process process = Processes.start(log, environment, command);
-        try {
-            assertThat(Processes.awaitExit(process, IMPORT_LIMIT)).as("the import ended within " + IMPORT_LIMIT).isTrue();
-            return new Outcome(process.exitValue(), Files.readString(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Processes.stop(process);
-        }
-    }
-
-    private static Path launcher() {
-        String root = System.getProperty("rapport.root");
-        assertThat(root).as("system property rapport.root: run the suite tests through Maven").isNotNull();
-        return Path.of(root, "rapport").normalize();
+        List<String> arguments = new ArrayList<>(List.of("import", file.toString()));
+        arguments.addAll(options);
+        return Launcher.run(logs.resolve("import-" + runs.incrementAndGet() + ".log"), environment, IMPORT_LIMIT,
+                arguments.toArray(String[]::new));
     }
 }

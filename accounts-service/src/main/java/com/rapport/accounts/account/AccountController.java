@@ -130,13 +130,13 @@ class AccountController implements ImportedLines {
     @Override
     public List<LineKind<?>> lineKinds() {
         return List.of(
-                new LineKind<>("account", OpeningRequest.class, List.of(), List.of("accountId"),
+                new LineKind<>("account", OpeningRequest.class, List.of(), List.of(LineKind.ACCOUNT_ID),
                         (ids, request, user) -> opening(request, null)),
                 // a loss or win-back is recognised as already recorded by its time
-                new LineKind<>("loss", LossReport.class, List.of("accountId"), List.of("occurredAt"),
-                        (ids, loss, user) -> lossOf(ids.get("accountId"), loss)),
-                new LineKind<>("win-back", WinBackReport.class, List.of("accountId"), List.of("occurredAt"),
-                        (ids, winBack, user) -> winBackOf(ids.get("accountId"), winBack)));
+                LineKind.ofAccount("loss", LossReport.class, "occurredAt",
+                        (accountId, loss, user) -> lossOf(accountId, loss)),
+                LineKind.ofAccount("win-back", WinBackReport.class, "occurredAt",
+                        (accountId, winBack, user) -> winBackOf(accountId, winBack)));
     }
 
     private OpenAccount opening(OpeningRequest request, String idempotencyKey) {

@@ -77,14 +77,14 @@ class CallController implements ImportedLines {
     @Override
     public List<LineKind<?>> lineKinds() {
         return List.of(
-                new LineKind<>("call", CallPlan.class, List.of("accountId"), List.of("callId"),
-                        (ids, plan, user) -> scheduling(ids.get("accountId"), plan, user)),
-                new LineKind<>("call-reschedule", Reschedule.class, List.of("callId"), List.of(),
-                        (ids, reschedule, user) -> rescheduling(ids.get("callId"), reschedule)),
-                new LineKind<>("call-completion", Completion.class, List.of("callId"), List.of(),
-                        (ids, completion, user) -> completing(ids.get("callId"), completion)),
-                new LineKind<>("call-missed", Missed.class, List.of("callId"), List.of(),
-                        (ids, missed, user) -> missing(ids.get("callId"), missed)));
+                LineKind.ofAccount("call", CallPlan.class, "callId",
+                        (accountId, plan, user) -> scheduling(accountId, plan, user)),
+                LineKind.ofStep("call-reschedule", Reschedule.class, "callId",
+                        (callId, reschedule, user) -> rescheduling(callId, reschedule)),
+                LineKind.ofStep("call-completion", Completion.class, "callId",
+                        (callId, completion, user) -> completing(callId, completion)),
+                LineKind.ofStep("call-missed", Missed.class, "callId",
+                        (callId, missed, user) -> missing(callId, missed)));
     }
 
     private static NewRecord scheduling(UUID accountId, CallPlan plan, String user) {

@@ -60,8 +60,8 @@ class ContactController implements ImportedLines {
 
     @Override
     public List<LineKind<?>> lineKinds() {
-        return List.of(new LineKind<>("contact", ContactReport.class, List.of("accountId"), List.of("contactId"),
-                (ids, report, user) -> logging(ids.get("accountId"), report, user)));
+        return List.of(LineKind.ofAccount("contact", ContactReport.class, "contactId",
+                        (accountId, report, user) -> logging(accountId, report, user)));
     }
 
     private NewRecord logging(UUID accountId, ContactReport report, String user) {

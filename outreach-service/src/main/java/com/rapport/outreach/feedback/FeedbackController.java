@@ -58,8 +58,8 @@ class FeedbackController implements ImportedLines {
 
     @Override
     public List<LineKind<?>> lineKinds() {
-        return List.of(new LineKind<>("feedback", FeedbackReport.class, List.of("accountId"), List.of("feedbackId"),
-                (ids, report, user) -> receiving(ids.get("accountId"), report, user)));
+        return List.of(LineKind.ofAccount("feedback", FeedbackReport.class, "feedbackId",
+                        (accountId, report, user) -> receiving(accountId, report, user)));
     }
 
     private static NewRecord receiving(UUID accountId, FeedbackReport report, String user) {

@@ -6,6 +6,7 @@ import com.rapport.outreach.recording.Recordable;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.importing.ImportProperties;
 import com.rapport.platform.importing.LineImport;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.importing.ProcessorCatchUp;
 import com.rapport.platform.web.ActingUser;
 import org.slf4j.Logger;
@@ -67,7 +68,7 @@ class ImportController {
         }
         return lines.importChunk(body, LineImport.CSV_CELLS.equals(format), user, request, ids -> {
             Map<UUID, AccountStanding> standings = accounts.standings(ids.stream()
-                    .map(pathIds -> pathIds.get("accountId")).filter(Objects::nonNull).toList());
+                    .map(pathIds -> pathIds.get(LineKind.ACCOUNT_ID)).filter(Objects::nonNull).toList());
             return recorded -> recorder.commandFor((Recordable) recorded, standings);
         });
     }

@@ -49,8 +49,8 @@ class ExitInterviewController implements ImportedLines {
 
     @Override
     public List<LineKind<?>> lineKinds() {
-        return List.of(new LineKind<>("exit-interview", Interview.class, List.of("accountId"), List.of("interviewId"),
-                (ids, interview, user) -> recording(ids.get("accountId"), interview, user)));
+        return List.of(LineKind.ofAccount("exit-interview", Interview.class, "interviewId",
+                        (accountId, interview, user) -> recording(accountId, interview, user)));
     }
 
     private static NewRecord recording(UUID accountId, Interview interview, String user) {

@@ -74,10 +74,10 @@ class UnmetNeedController implements ImportedLines {
     @Override
     public List<LineKind<?>> lineKinds() {
         return List.of(
-                new LineKind<>("unmet-need", NeedReport.class, List.of("accountId"), List.of("needId"),
-                        (ids, need, user) -> raising(ids.get("accountId"), need, user)),
-                new LineKind<>("need-resolution", Resolution.class, List.of("needId"), List.of(),
-                        (ids, resolution, user) -> resolving(ids.get("needId"), resolution)));
+                LineKind.ofAccount("unmet-need", NeedReport.class, "needId",
+                        (accountId, need, user) -> raising(accountId, need, user)),
+                LineKind.ofStep("need-resolution", Resolution.class, "needId",
+                        (needId, resolution, user) -> resolving(needId, resolution)));
     }
 
     private static NewRecord raising(UUID accountId, NeedReport need, String user) {

@@ -57,10 +57,10 @@ class PitchController implements ImportedLines {
     @Override
     public List<LineKind<?>> lineKinds() {
         return List.of(
-                new LineKind<>("pitch", PitchReport.class, List.of("accountId"), List.of("pitchId"),
-                        (ids, pitch, user) -> making(ids.get("accountId"), pitch, user)),
-                new LineKind<>("pitch-outcome", OutcomeReport.class, List.of("pitchId"), List.of(),
-                        (ids, outcome, user) -> answering(ids.get("pitchId"), outcome)));
+                LineKind.ofAccount("pitch", PitchReport.class, "pitchId",
+                        (accountId, pitch, user) -> making(accountId, pitch, user)),
+                LineKind.ofStep("pitch-outcome", OutcomeReport.class, "pitchId",
+                        (pitchId, outcome, user) -> answering(pitchId, outcome)));
     }
 
     private NewRecord making(UUID accountId, PitchReport pitch, String user) {

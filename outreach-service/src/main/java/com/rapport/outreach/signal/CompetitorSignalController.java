@@ -45,8 +45,8 @@ class CompetitorSignalController implements ImportedLines {
 
     @Override
     public List<LineKind<?>> lineKinds() {
-        return List.of(new LineKind<>("competitor-signal", Sighting.class, List.of("accountId"), List.of("signalId"),
-                (ids, sighting, user) -> sighting(ids.get("accountId"), sighting, user)));
+        return List.of(LineKind.ofAccount("competitor-signal", Sighting.class, "signalId",
+                        (accountId, sighting, user) -> sighting(accountId, sighting, user)));
     }
 
     private static NewRecord sighting(UUID accountId, Sighting sighting, String user) {
