@@ -37,7 +37,8 @@ final class CsvRows implements RecordSource {
             if (broken || !rows.hasNextValue()) {
                 return null;
             }
-            number = rows.parser().currentTokenLocation().getLineNr();
+            // the parser stands where the row's first cell begins, and counts the lines before it
+            number = rows.parser().currentTokenLocation().getLineNr() + 1;
             ObjectNode record = Problems.JSON.createObjectNode().put("type", type);
             rows.nextValue().forEach(record::put);
             return Records.classify(number, Problems.JSON.writeValueAsString(record));

@@ -158,7 +158,7 @@ class ImportTest {
 
     @Test
     void csvRowsBecomeLinesOfTheirTypeNumberedByTheLineTheyStartOn() {
-        String csv = "accountId,name,annualValue\na,\"Acme\nLtd\",120000\nb,Initech,\n";
+        String csv = "accountId,name,annualValue,note\na,\"Acme\nLtd\",120000,\nb,Initech,,refuse\n";
 
         List<JsonNode> answer = JSON.readValues(JSON.createParser(client.post().uri("/api/import?format=csv&type=account")
                         .header(Credentials.HEADER, Credentials.STAFF)
@@ -167,8 +167,9 @@ class ImportTest {
                         .expectBody(String.class).returnResult().getResponseBody()), JsonNode.class).readAll();
 
         assertThat(accounts.received()).containsExactly(
-                "{\"type\":\"account\",\"accountId\":\"a\",\"name\":\"Acme\\nLtd\",\"annualValue\":\"120000\"}",
-                "{\"type\":\"account\",\"accountId\":\"b\",\"name\":\"Initech\",\"annualValue\":\"\"}");
+                "{\"type\":\"account\",\"accountId\":\"a\",\"name\":\"Acme\\nLtd\",\"annualValue\":\"120000\",\"note\":\"\"}",
+                "{\"type\":\"account\",\"accountId\":\"b\",\"name\":\"Initech\",\"annualValue\":\"\",\"note\":\"refuse\"}");
+        assertThat(refused(answer)).as("the row of Initech starts on line 4").containsExactly("4 account 409 null null");
         assertThat(accounts.lineFormats()).containsExactly("csv");
         assertThat(answer.get(answer.size() - 1).get("summary").get("lines").asInt()).isEqualTo(2);
     }
@@ -277,7 +278,7 @@ class ImportTest {
                 List<String> refused = new ArrayList<>();
                 for (int i = 0; i < lines.size(); i++) {
                     if (lines.get(i).contains("\"note\":\"refuse\"")) {
-                        refused.add("{\"line\":" + (i + 1) + ",\"type\":\"contact\",\"status\":409,\"problem\":{\"status\":409}}");
+                        refused.add("{\"line\":" + (i + 1) + ",\"status\":409,\"problem\":{\"status\":409}}");
                     }
                 }
                 send(exchange, 200, "{\"lines\":" + lines.size() + ",\"recorded\":" + (lines.size() - refused.size())
