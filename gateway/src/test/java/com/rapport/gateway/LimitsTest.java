@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,12 +26,14 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Request bodies and request rates beyond the configured limits, tiny here. */
+/** Request bodies, request rates and sign-ins beyond the configured limits, tiny here. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "RAPPORT_MAX_BODY_BYTES=1KB",
         "RAPPORT_RATE_LIMIT_PER_SECOND=1",
-        "RAPPORT_RATE_LIMIT_BURST=3"})
+        "RAPPORT_RATE_LIMIT_BURST=3",
+        "rapport.security.login.per-address-per-minute=1",
+        "rapport.security.login.per-address-burst=3"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class LimitsTest {
@@ -138,5 +141,38 @@ class LimitsTest {
         // another principal has its own count
         client.get().uri("/api/insights/portfolio").header(Credentials.HEADER, Credentials.ALL_ROLES).exchange()
                 .expectStatus().isOk();
+    }
+
+    /** Sign-ins count per client address, which X-Forwarded-For does not change unless a proxy is trusted. */
+    @Test
+    void refusesSignInsPastTheAddressesRateWhateverAddressTheyClaim() {
+        for (int i = 0; i < 3; i++) {
+            signIn(MediaType.ALL, "203.0.113." + i)
+                    .expectStatus().isFound()
+                    .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        }
+
+        signIn(MediaType.ALL, "198.51.100.7")
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.title").isEqualTo("Too Many Requests")
+                .jsonPath("$.detail").isEqualTo("Too many sign-in attempts from your address; wait a minute and try again")
+                .jsonPath("$.instance").isEqualTo("/login");
+        // a person sees the sign-in page again, and why
+        signIn(MediaType.TEXT_HTML, "198.51.100.8")
+                .expectStatus().isFound()
+                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?throttled");
+        client.get().uri("/login?throttled").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("Too many sign-in attempts from your address"));
+    }
+
+    private WebTestClient.ResponseSpec signIn(MediaType accept, String forwardedFor) {
+        return SignInForm.open(client).post(client, "leader", "guess")
+                .accept(accept)
+                .header("X-Forwarded-For", forwardedFor)
+                .exchange();
     }
 }

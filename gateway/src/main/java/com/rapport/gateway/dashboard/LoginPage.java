@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 class LoginPage {
 
     private static final String FAILED = "<p class=\"message error\" role=\"alert\">That username and password did not match.</p>";
+    // where security.SignInRateLimit sends a browser past its sign-ins per address (?throttled)
+    private static final String THROTTLED = "<p class=\"message error\" role=\"alert\">Too many sign-in attempts from your address. Wait a minute, then try again.</p>";
     private static final String SIGNED_OUT = "<p class=\"message notice\" role=\"status\">You have signed out.</p>";
 
     private final String template;
@@ -38,7 +40,9 @@ class LoginPage {
     @GetMapping("/login")
     Mono<ResponseEntity<String>> page(ServerWebExchange exchange) {
         var query = exchange.getRequest().getQueryParams();
-        String message = query.containsKey("error") ? FAILED : query.containsKey("logout") ? SIGNED_OUT : "";
+        String message = query.containsKey("error") ? FAILED
+                : query.containsKey("throttled") ? THROTTLED
+                : query.containsKey("logout") ? SIGNED_OUT : "";
         Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
         return csrf.map(token -> ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

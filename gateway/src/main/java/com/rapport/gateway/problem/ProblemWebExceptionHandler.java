@@ -21,8 +21,10 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.URI;
 
 /**
@@ -47,13 +49,22 @@ class ProblemWebExceptionHandler extends AbstractErrorWebExceptionHandler {
     }
 
     @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        // an I/O error on a routed request is the service's: Spring would take it for the caller's (ServiceBrokeOff)
+        if (service(exchange) != null && Problems.causedBy(error, IOException.class) && !exchange.getResponse().isCommitted()) {
+            return super.handle(exchange, new ServiceBrokeOff(error));
+        }
+        return super.handle(exchange, error);
+    }
+
+    @Override
     protected RouterFunction<ServerResponse> getRoutingFunction(ErrorAttributes errorAttributes) {
         return RouterFunctions.route(RequestPredicates.all(), this::render);
     }
 
     private Mono<ServerResponse> render(ServerRequest request) {
         Throwable error = getError(request);
-        ProblemDetail problem = Problems.describe(error, service(request));
+        ProblemDetail problem = Problems.describe(error, service(request.exchange()));
         problem.setInstance(URI.create(request.exchange().getRequest().getPath().value()));
         problem.setProperty("requestId", request.headers().firstHeader(RequestId.HEADER));
         return ServerResponse.status(problem.getStatus())
@@ -63,9 +74,11 @@ class ProblemWebExceptionHandler extends AbstractErrorWebExceptionHandler {
 
     @Override
     protected void logError(ServerRequest request, ServerResponse response, Throwable error) {
-        if (response.statusCode().is5xxServerError() && service(request) != null) {
-            // a service down or slow is the operator's news, not a stack trace
-            log.warn("{} {} failed: {} requestId={}", request.method(), request.path(),
+        Route route = request.exchange().getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        if (response.statusCode().is5xxServerError() && route != null) {
+            // a service down, slow or crashing is the operator's news, not a stack trace
+            log.warn("{} {} failed on route {} to {}: {} requestId={}", request.method(), request.path(), route.getId(),
+                    request.exchange().getAttributeOrDefault(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, route.getUri()),
                     NestedExceptionUtils.getMostSpecificCause(error).toString(),
                     request.headers().firstHeader(RequestId.HEADER));
             return;
@@ -73,8 +86,8 @@ class ProblemWebExceptionHandler extends AbstractErrorWebExceptionHandler {
         super.logError(request, response, error);
     }
 
-    private static @Nullable String service(ServerRequest request) {
-        Route route = request.exchange().getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+    private static @Nullable String service(ServerWebExchange exchange) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         if (route == null) {
             return null;
         }

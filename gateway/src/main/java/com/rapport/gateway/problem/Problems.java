@@ -38,8 +38,10 @@ final class Problems {
                     || causedBy(error, UnknownHostException.class)) {
                 return problem(HttpStatus.SERVICE_UNAVAILABLE, service + " is not reachable; try again shortly");
             }
+            // reset or closed mid-request: the service crashed or is restarting, so it is unavailable
+            // for now; a 503 tells the caller to try again, as for one that is down
             if (causedBy(error, IOException.class)) {
-                return problem(HttpStatus.BAD_GATEWAY, service + " broke off the connection; try again shortly");
+                return problem(HttpStatus.SERVICE_UNAVAILABLE, service + " broke off the connection; try again shortly");
             }
         }
         // the RequestRateLimiter filter's refusal (throw-on-limit)
@@ -66,7 +68,7 @@ final class Problems {
         return status != null && status.value() == expected.value();
     }
 
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;

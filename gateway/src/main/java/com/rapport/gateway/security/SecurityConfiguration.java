@@ -1,6 +1,5 @@
 package com.rapport.gateway.security;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.rapport.gateway.imports.ImportRoute;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,18 +11,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -45,6 +40,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +72,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, SecurityProperties properties,
-                                                  ReactiveUserDetailsService users, PasswordEncoder encoder) {
+                                                  LoginAttempts loginAttempts) {
         ProblemResponses problems = new ProblemResponses();
         http
                 .authorizeExchange(exchanges -> exchanges
@@ -97,8 +93,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, DASHBOARD).hasRole(Role.LEADER.name())
                         .anyExchange().authenticated())
                 // the dashboard's own sign-in page (dashboard.LoginPage): the generated one styles itself inline
-                .formLogin(form -> form.loginPage("/login")
-                        .authenticationManager(loginAttempts(properties.login(), users, encoder)))
+                .formLogin(form -> form.loginPage("/login").authenticationManager(loginAttempts))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserWrites()).accessDeniedHandler(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -109,6 +104,8 @@ class SecurityConfiguration {
                         .frameOptions(frame -> frame.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .contentTypeOptions(options -> {
                         }))
+                // ahead of everything a sign-in costs
+                .addFilterBefore(new SignInRateLimit(properties.login(), browserAskingForAPage()), SecurityWebFiltersOrder.CSRF)
                 .addFilterAt(new LogoutPageGeneratingWebFilter(), SecurityWebFiltersOrder.LOGOUT_PAGE_GENERATING)
                 .addFilterAt(apiKeyFilter(properties.apiKeys(), problems), SecurityWebFiltersOrder.AUTHENTICATION);
         if (properties.jwt().enabled()) {
@@ -127,34 +124,28 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The people who may sign in with the form; also keeps Boot from making a user of its own. */
     @Bean
-    MapReactiveUserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder encoder) {
-        List<UserDetails> users = UserDirectory.load(properties.users(), properties.usersFile(), encoder).stream()
-                .map(user -> User.withUsername(user.username())
-                        .password(user.passwordHash())
-                        .roles(user.roles().stream().map(Role::name).toArray(String[]::new))
-                        .build())
-                .toList();
-        return new MapReactiveUserDetailsService(users);
-    }
-
-    private static LoginAttempts loginAttempts(SecurityProperties.Login login, ReactiveUserDetailsService users,
-                                               PasswordEncoder encoder) {
-        UserDetailsRepositoryReactiveAuthenticationManager passwords = new UserDetailsRepositoryReactiveAuthenticationManager(users);
-        passwords.setPasswordEncoder(encoder);
-        return new LoginAttempts(passwords, login.allowedFailures(), login.lockout(), Ticker.systemTicker());
+    LoginAttempts loginAttempts(SecurityProperties properties, PasswordEncoder encoder) {
+        List<SecurityProperties.User> users = UserDirectory.load(properties.users(), properties.usersFile(), encoder);
+        return new LoginAttempts(users, encoder, properties.login(), System::nanoTime);
     }
 
     /** A browser asking for a page is sent to the login form; everyone else gets a 401 problem. */
     private static DelegatingServerAuthenticationEntryPoint entryPoint(ProblemResponses problems) {
-        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
-        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
-        ServerWebExchangeMatcher pageRequest = new AndServerWebExchangeMatcher(html,
+        ServerWebExchangeMatcher pageRequest = new AndServerWebExchangeMatcher(browserAskingForAPage(),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")));
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
                 new DelegateEntry(pageRequest, new RedirectServerAuthenticationEntryPoint("/login")));
         entryPoint.setDefaultEntryPoint(problems);
         return entryPoint;
+    }
+
+    /** A browser asks for HTML by name; a program that accepts anything does not. */
+    static ServerWebExchangeMatcher browserAskingForAPage() {
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     /**
@@ -199,14 +190,22 @@ class SecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = StringUtils.hasText(settings.jwkSetUri())
                 ? NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build()
                 : NimbusReactiveJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
-        OAuth2TokenValidator<Jwt> validator = StringUtils.hasText(settings.issuerUri())
-                ? JwtValidators.createDefaultWithIssuer(settings.issuerUri())
-                : JwtValidators.createDefault();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        // a token without exp would be good forever, however it leaked
+        JwtTimestampValidator lifetime = new JwtTimestampValidator();
+        lifetime.setAllowEmptyExpiryClaim(false);
+        validators.add(lifetime);
+        // the subject is the principal's name, passed on to the services and logged
+        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, PrincipalName::isPassable));
+        if (StringUtils.hasText(settings.issuerUri())) {
+            validators.add(new JwtIssuerValidator(settings.issuerUri()));
+        }
         if (StringUtils.hasText(settings.audience())) {
-            validator = new DelegatingOAuth2TokenValidator<>(validator, new JwtClaimValidator<List<String>>(
+            validators.add(new JwtClaimValidator<List<String>>(
                     JwtClaimNames.AUD, audiences -> audiences != null && audiences.contains(settings.audience())));
         }
-        decoder.setJwtValidator(validator);
+        // the defaults besides: the token's type, and its certificate binding when it has one
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
     }
 

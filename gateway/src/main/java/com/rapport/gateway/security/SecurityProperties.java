@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +26,8 @@ import java.util.Set;
  * @param apiKeys   keys for programs that cannot do OAuth, stored as SHA-256 hashes
  * @param usersFile where the first LEADER created at first start is kept (only its hash)
  * @param jwt       the issuer whose bearer tokens are accepted; none when neither URI is set
- * @param login     how many failed sign-ins in a row lock a username, and for how long
+ * @param login     how many failed sign-ins in a row lock a username, and for how long; how often
+ *                  one address may try
  */
 @ConfigurationProperties("rapport.security")
 @Validated
@@ -37,19 +39,24 @@ public record SecurityProperties(
         @DefaultValue @Valid Login login) {
 
     /**
-     * @param allowedFailures failed sign-ins in a row that lock the username
-     * @param lockout         how long it stays locked after the last failure
+     * @param allowedFailures      failed sign-ins in a row that lock the username
+     * @param lockout              how long it stays locked after the last failure
+     * @param perAddressPerMinute  sign-in attempts a client address may make a minute, over time
+     * @param perAddressBurst      sign-in attempts a client address may make at once, after a quiet spell
      */
-    public record Login(@DefaultValue("5") @Min(1) int allowedFailures, @DefaultValue("15m") Duration lockout) {
+    public record Login(@DefaultValue("5") @Min(1) int allowedFailures, @DefaultValue("15m") Duration lockout,
+                        @DefaultValue("10") @Positive int perAddressPerMinute,
+                        @DefaultValue("20") @Positive int perAddressBurst) {
     }
 
     /**
-     * @param username     the name to sign in with, and the id passed on to the services
+     * @param username     the name to sign in with (in any case), and the id passed on to the services
      * @param passwordHash in DelegatingPasswordEncoder form, e.g. {@code {bcrypt}$2a$10$...}
      * @param roles        what the user may do
      */
     public record User(
-            @NotBlank @Pattern(regexp = "[^:\\s]+", message = "must not contain ':' or spaces") String username,
+            @NotBlank @Pattern(regexp = PrincipalName.PATTERN, message = PrincipalName.RULE)
+            @Pattern(regexp = "[^:]*", message = "must not contain ':'") String username,
             @NotBlank @Pattern(regexp = "\\{[a-z0-9@_-]+\\}\\S+", message = "must name its encoder, e.g. {bcrypt}...")
             String passwordHash,
             @NotEmpty Set<Role> roles) {
@@ -62,7 +69,7 @@ public record SecurityProperties(
      * @param revoked a revoked key is refused (so is a removed one)
      */
     public record ApiKey(
-            @NotBlank String name,
+            @NotBlank @Pattern(regexp = PrincipalName.PATTERN, message = PrincipalName.RULE) String name,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be a SHA-256 in hex (64 characters)")
             String hash,
             @NotEmpty Set<Role> roles,

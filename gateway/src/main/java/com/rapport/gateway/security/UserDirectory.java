@@ -39,16 +39,28 @@ final class UserDirectory {
     private UserDirectory() {
     }
 
+    /** The users, at most one by each {@link SignInName}. */
     static List<SecurityProperties.User> load(List<SecurityProperties.User> configured, Path file, PasswordEncoder encoder) {
-        Map<String, SecurityProperties.User> users = new LinkedHashMap<>();
-        read(file).forEach(user -> users.put(user.username(), user));
+        Map<String, SecurityProperties.User> users = bySignInName(read(file), "the users file " + file);
         // configuration wins over the file
-        configured.forEach(user -> users.put(user.username(), user));
+        users.putAll(bySignInName(configured, "rapport.security.users"));
         if (users.isEmpty()) {
             SecurityProperties.User leader = createFirstLeader(file, encoder);
-            users.put(leader.username(), leader);
+            users.put(SignInName.of(leader.username()), leader);
         }
         return new ArrayList<>(users.values());
+    }
+
+    private static Map<String, SecurityProperties.User> bySignInName(List<SecurityProperties.User> users, String source) {
+        Map<String, SecurityProperties.User> byName = new LinkedHashMap<>();
+        for (SecurityProperties.User user : users) {
+            SecurityProperties.User before = byName.put(SignInName.of(user.username()), user);
+            if (before != null) {
+                throw new IllegalStateException(source + " names " + before.username() + " and " + user.username()
+                        + ", which sign-in cannot tell apart: usernames are not case-sensitive");
+            }
+        }
+        return byName;
     }
 
     private static SecurityProperties.User createFirstLeader(Path file, PasswordEncoder encoder) {
@@ -87,6 +99,9 @@ final class UserDirectory {
         String[] fields = line.split(":", 3);
         if (fields.length != 3) {
             throw new IllegalStateException("a line of the users file is not username:{encoder}hash:ROLES");
+        }
+        if (!PrincipalName.isPassable(fields[0])) {
+            throw new IllegalStateException("a username in the users file " + PrincipalName.RULE);
         }
         Set<Role> roles = Arrays.stream(fields[2].split(","))
                 .map(String::strip).map(Role::valueOf)

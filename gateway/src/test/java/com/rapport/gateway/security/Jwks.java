@@ -66,6 +66,15 @@ final class Jwks implements AutoCloseable {
         return sign(key, claims(subject, ISSUER, Instant.now().minus(Duration.ofHours(1)), roles));
     }
 
+    /** A token with no {@code exp}: it would be good forever. */
+    String tokenWithoutExpiry(String subject, String... roles) {
+        return sign(key, claims(subject, ISSUER, null, roles));
+    }
+
+    String tokenWithoutSubject(String... roles) {
+        return sign(key, claims(null, ISSUER, Instant.now().plus(Duration.ofHours(1)), roles));
+    }
+
     String tokenFromAnotherIssuer(String subject, String... roles) {
         return sign(key, claims(subject, "https://elsewhere.test", Instant.now().plus(Duration.ofHours(1)), roles));
     }
@@ -76,11 +85,12 @@ final class Jwks implements AutoCloseable {
     }
 
     private static JWTClaimsSet claims(String subject, String issuer, Instant expires, String... roles) {
+        Instant issued = expires == null ? Instant.now().minus(Duration.ofMinutes(1)) : expires.minus(Duration.ofHours(2));
         return new JWTClaimsSet.Builder()
                 .subject(subject)
                 .issuer(issuer)
-                .issueTime(Date.from(expires.minus(Duration.ofHours(2))))
-                .expirationTime(Date.from(expires))
+                .issueTime(Date.from(issued))
+                .expirationTime(expires == null ? null : Date.from(expires))
                 .claim("roles", List.of(roles))
                 .build();
     }

@@ -1,6 +1,8 @@
 package com.rapport.gateway.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -53,6 +55,35 @@ class SecurityPropertiesTest {
                         "rapport.security.users[0].password-hash=secret",
                         "rapport.security.users[0].roles=LEADER")
                 .run(started -> assertThat(started).hasFailed());
+    }
+
+    /** The name is passed on to the services in a header, and logged. */
+    @ParameterizedTest
+    @ValueSource(strings = {"le\nna", "le\rna", "lé\u0000na", "léna", "le na", "le:na"})
+    void refusesAUsernameThatCannotBePassedOn(String username) {
+        context.withPropertyValues(
+                        "rapport.security.users[0].username=" + username,
+                        "rapport.security.users[0].password-hash={bcrypt}$2a$10$abcdefghijklmnopqrstuv",
+                        "rapport.security.users[0].roles=LEADER")
+                .run(started -> assertThat(started).hasFailed());
+    }
+
+    @Test
+    void refusesAKeyNameThatCannotBePassedOn() {
+        context.withPropertyValues(
+                        "rapport.security.api-keys[0].name=crm\r\nsync",
+                        "rapport.security.api-keys[0].hash=" + "ab".repeat(32),
+                        "rapport.security.api-keys[0].roles=INTEGRATION")
+                .run(started -> assertThat(started).hasFailed());
+    }
+
+    @Test
+    void limitsSignInsPerAddressByDefault() {
+        context.run(started -> {
+            SecurityProperties.Login login = started.getBean(SecurityProperties.class).login();
+            assertThat(login.perAddressPerMinute()).isEqualTo(10);
+            assertThat(login.perAddressBurst()).isEqualTo(20);
+        });
     }
 
     @Test

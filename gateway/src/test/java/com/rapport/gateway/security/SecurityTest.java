@@ -1,6 +1,7 @@
 package com.rapport.gateway.security;
 
 import com.rapport.gateway.Credentials;
+import com.rapport.gateway.SignInForm;
 import com.rapport.gateway.StubService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,29 +19,42 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /** Who gets through the gateway, to which route, with which credentials. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        // every sign-in here comes from 127.0.0.1; LimitsTest holds it to its limit
+        "rapport.security.login.per-address-burst=1000"})
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityTest {
@@ -50,6 +65,7 @@ class SecurityTest {
     private static final Jwks issuer = Jwks.start();
 
     private static final String PASSWORD = "correct horse battery staple";
+    private static final String NINA_HASH = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
 
     @DynamicPropertySource
     static void configure(DynamicPropertyRegistry registry) {
@@ -65,6 +81,13 @@ class SecurityTest {
         registry.add("rapport.security.users[1].username", () -> "max");
         registry.add("rapport.security.users[1].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
         registry.add("rapport.security.users[1].roles", () -> "LEADER");
+        // one person each for the lockout's other tests: nina is guessed at in parallel, olga in other cases
+        registry.add("rapport.security.users[2].username", () -> "nina");
+        registry.add("rapport.security.users[2].password-hash", () -> NINA_HASH);
+        registry.add("rapport.security.users[2].roles", () -> "LEADER");
+        registry.add("rapport.security.users[3].username", () -> "Olga");
+        registry.add("rapport.security.users[3].password-hash", () -> "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD));
+        registry.add("rapport.security.users[3].roles", () -> "LEADER");
         Credentials.register(registry);
     }
 
@@ -78,6 +101,9 @@ class SecurityTest {
 
     @LocalServerPort
     int port;
+
+    @MockitoSpyBean
+    PasswordEncoder passwords;
 
     WebTestClient client;
 
@@ -296,6 +322,23 @@ class SecurityTest {
         expectRefusedToken("not-a-jwt");
     }
 
+    @Test
+    void refusesATokenWithoutAnExpiry() {
+        expectRefusedToken(issuer.tokenWithoutExpiry("sam", "STAFF", "LEADER"));
+    }
+
+    @Test
+    void refusesATokenWithoutASubject() {
+        expectRefusedToken(issuer.tokenWithoutSubject("STAFF", "LEADER"));
+    }
+
+    /** The subject is passed on in X-Rapport-User and written in the request's log line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sam\r\nX-Rapport-User: admin", "sam\nforged log line", "sam\u0000", "s\u00e4m", "sam smith", ""})
+    void refusesATokenWhoseSubjectCannotBePassedOn(String subject) {
+        expectRefusedToken(issuer.token(subject, "STAFF", "LEADER"));
+    }
+
     // people: form login
 
     @Test
@@ -310,21 +353,12 @@ class SecurityTest {
 
     @Test
     void letsAPersonSignInWithTheFormAndUseTheSession() {
-        EntityExchangeResult<String> page = client.get().uri("/login").accept(MediaType.TEXT_HTML).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult();
-        String csrf = csrfToken(page.getResponseBody());
-        MultiValueMap<String, String> cookies = cookies(page.getResponseCookies());
-
-        EntityExchangeResult<Void> login = client.post().uri("/login")
-                .cookies(jar -> jar.addAll(cookies))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", "lena").with("password", PASSWORD).with("_csrf", csrf))
+        EntityExchangeResult<Void> login = SignInForm.open(client).post(client, "lena", PASSWORD)
                 .exchange()
                 .expectStatus().isFound()
                 .expectHeader().valueEquals(HttpHeaders.LOCATION, "/")
                 .expectBody().isEmpty();
-        MultiValueMap<String, String> session = cookies(login.getResponseCookies());
+        MultiValueMap<String, String> session = SignInForm.cookies(login.getResponseCookies());
 
         client.get().uri("/api/insights/portfolio").cookies(jar -> jar.addAll(session)).exchange()
                 .expectStatus().isOk();
@@ -335,6 +369,15 @@ class SecurityTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isForbidden();
+    }
+
+    /** Another site's page cannot post a form along with the session; Lax still lets a link in. */
+    @Test
+    void setsTheSessionCookieSameSiteLaxAndOutOfScriptsReach() {
+        client.get().uri("/login").exchange()
+                .expectStatus().isOk()
+                .expectHeader().value(HttpHeaders.SET_COOKIE, cookie -> assertThat(cookie)
+                        .startsWith("SESSION=").contains("; SameSite=Lax").containsIgnoringCase("; HttpOnly"));
     }
 
     @Test
@@ -352,16 +395,67 @@ class SecurityTest {
         signIn("lena", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
     }
 
+    @Test
+    void checksNoMorePasswordsThanAllowedWhenGuessesArriveAtOnce() throws Exception {
+        List<SignInForm> forms = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            forms.add(SignInForm.open(client));
+        }
+        ExecutorService guessers = Executors.newFixedThreadPool(forms.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> guesses = new ArrayList<>();
+            for (int i = 0; i < forms.size(); i++) {
+                SignInForm form = forms.get(i);
+                String guess = "guess " + i;
+                guesses.add(guessers.submit(() -> {
+                    start.await();
+                    return form.post(client, "nina", guess).exchange().returnResult(Void.class)
+                            .getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+                }));
+            }
+            start.countDown();
+            for (Future<String> guess : guesses) {
+                assertThat(guess.get(30, TimeUnit.SECONDS)).isEqualTo("/login?error");
+            }
+        } finally {
+            guessers.shutdownNow();
+        }
+
+        verify(passwords, times(5)).matches(any(), eq(NINA_HASH));
+        signIn("nina", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        verify(passwords, times(5)).matches(any(), eq(NINA_HASH));
+    }
+
+    @Test
+    void locksAUsernameHoweverItIsTyped() {
+        signIn("olga", "guess 0").expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        signIn("OLGA", "guess 1").expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        for (int attempt = 2; attempt < 5; attempt++) {
+            signIn("Olga", "guess " + attempt).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        }
+
+        signIn("OlGa", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+        signIn(" olga", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+    }
+
+    @Test
+    void signsInAsTheConfiguredNameHoweverItIsTyped() {
+        signIn("LENA", PASSWORD).expectHeader().valueEquals(HttpHeaders.LOCATION, "/");
+    }
+
+    /** A refusal takes the same time for a name that is nobody's as for a user's, since it does the same work. */
+    @Test
+    void checksAPasswordOfTheUsersCostForANameThatIsNobodys() {
+        clearInvocations(passwords);
+
+        signIn("nobody", "guess").expectHeader().valueEquals(HttpHeaders.LOCATION, "/login?error");
+
+        verify(passwords).matches(eq("guess"), startsWith(NINA_HASH.substring(0, "{bcrypt}$2a$10$".length())));
+    }
+
     private WebTestClient.ResponseSpec signIn(String username, String password) {
-        EntityExchangeResult<String> page = client.get().uri("/login").exchange()
-                .expectBody(String.class).returnResult();
-        return client.post().uri("/login")
-                .cookies(jar -> jar.addAll(cookies(page.getResponseCookies())))
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData("username", username).with("password", password)
-                        .with("_csrf", csrfToken(page.getResponseBody())))
-                .exchange()
-                .expectStatus().isFound();
+        return SignInForm.open(client).post(client, username, password).exchange().expectStatus().isFound();
     }
 
     // headers
@@ -410,15 +504,4 @@ class SecurityTest {
                 .jsonPath("$.detail").isEqualTo("The credentials sent were not accepted");
     }
 
-    private static String csrfToken(String loginPage) {
-        Matcher token = Pattern.compile("type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
-        assertThat(token.find()).as("a CSRF token in the login page:\n%s", loginPage).isTrue();
-        return token.group(1);
-    }
-
-    private static MultiValueMap<String, String> cookies(MultiValueMap<String, ResponseCookie> set) {
-        MultiValueMap<String, String> cookies = new LinkedMultiValueMap<>();
-        set.forEach((name, values) -> cookies.add(name, values.get(values.size() - 1).getValue()));
-        return cookies;
-    }
 }

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @ExtendWith(OutputCaptureExtension.class)
 class UserDirectoryTest {
@@ -59,6 +60,36 @@ class UserDirectoryTest {
 
         assertThat(UserDirectory.load(List.of(lena), file, encoder)).containsExactly(lena);
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void refusesTwoUsersWhoseNamesDifferOnlyInCase() {
+        List<SecurityProperties.User> twins = List.of(
+                new SecurityProperties.User("lena", encoder.encode("pw"), Set.of(Role.STAFF)),
+                new SecurityProperties.User("Lena", encoder.encode("pw"), Set.of(Role.LEADER)));
+
+        assertThatThrownBy(() -> UserDirectory.load(twins, home.resolve("gateway-users"), encoder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("names lena and Lena");
+    }
+
+    @Test
+    void letsAConfiguredUserTakeThePlaceOfTheFirstLeaderWhateverTheCase() {
+        Path file = home.resolve("gateway-users");
+        UserDirectory.load(List.of(), file, encoder);
+        SecurityProperties.User leader = new SecurityProperties.User("Leader", encoder.encode("pw"), Set.of(Role.LEADER));
+
+        assertThat(UserDirectory.load(List.of(leader), file, encoder)).containsExactly(leader);
+    }
+
+    @Test
+    void refusesAUsersFileWithANameThatCannotBePassedOn() throws IOException {
+        Path file = home.resolve("gateway-users");
+        Files.writeString(file, "l\u00e9na:" + encoder.encode("pw") + ":LEADER\n");
+
+        assertThatThrownBy(() -> UserDirectory.load(List.of(), file, encoder))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("visible ASCII");
     }
 
     @Test
