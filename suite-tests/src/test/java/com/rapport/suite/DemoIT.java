@@ -5,9 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,9 +31,6 @@ class DemoIT extends ThroughTheGateway {
 
     private static final AtomicInteger runs = new AtomicInteger();
 
-    private record Outcome(int exitCode, String output) {
-    }
-
     @BeforeAll
     static void startSuite() {
         use(Suite.start(RUN, H2Database.start(RUN)));
@@ -49,7 +43,7 @@ class DemoIT extends ThroughTheGateway {
 
     @Test
     void loadsAHistoryWithEveryBandCallListsAndLossesAndAddsNothingTheSecondTime() {
-        Outcome first = demo(Map.of());
+        Launcher.Outcome first = demo(Map.of());
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("40 accounts");
 
@@ -74,14 +68,14 @@ class DemoIT extends ThroughTheGateway {
         assertThat(losses).as("losses flagged ahead").anyMatch(loss -> !loss.get("leadTimeDays").isNull());
 
         long events = store.count();
-        Outcome second = demo(Map.of());
+        Launcher.Outcome second = demo(Map.of());
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(store.count()).as("events after the second run").isEqualTo(events);
     }
 
     @Test
     void stopsWithAClearMessageWhenTheGatewayRefusesTheKey() {
-        Outcome refused = demo(Map.of("RAPPORT_API_KEY", "not-a-key-the-gateway-knows"));
+        Launcher.Outcome refused = demo(Map.of("RAPPORT_API_KEY", "not-a-key-the-gateway-knows"));
 
         assertThat(refused.exitCode()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("refused the API key");
@@ -89,37 +83,22 @@ class DemoIT extends ThroughTheGateway {
 
     @Test
     void stopsWithAClearMessageWhenNoGatewayAnswers() {
-        Outcome unanswered = demo(Map.of("RAPPORT_URL", "http://127.0.0.1:" + Ports.free()));
+        Launcher.Outcome unanswered = demo(Map.of("RAPPORT_URL", "http://127.0.0.1:" + Ports.free()));
 
         assertThat(unanswered.exitCode()).as(unanswered.output()).isNotZero();
         assertThat(unanswered.output()).contains("does not answer");
     }
 
     /** Runs ./rapport demo against the suite's gateway with the suite's key, unless {@code settings} say otherwise. */
-    private static Outcome demo(Map<String, String> settings) {
+    private static Launcher.Outcome demo(Map<String, String> settings) {
         Path logs = SuiteFiles.logs(RUN);
-        Path log = logs.resolve("demo-" + runs.incrementAndGet() + ".log");
         Map<String, String> environment = new HashMap<>();
         environment.put("RAPPORT_URL", suite.gateway().toString());
         environment.put("RAPPORT_API_KEY", Suite.API_KEY);
         // the launcher's state, which the demo does not need, stays out of the developer's .rapport
         environment.put("RAPPORT_HOME", logs.resolve("rapport-home").toString());
         environment.putAll(settings);
-        Process process = Processes.start(log, environment, "bash", launcher().toString(), "demo");
-        try {
-            assertThat(Processes.awaitExit(process, LOAD_LIMIT)).as("the demo ended within " + LOAD_LIMIT).isTrue();
-            return new Outcome(process.exitValue(), Files.readString(log));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Processes.stop(process);
-        }
-    }
-
-    private static Path launcher() {
-        String root = System.getProperty("rapport.root");
-        assertThat(root).as("system property rapport.root: run the suite tests through Maven").isNotNull();
-        return Path.of(root, "rapport").normalize();
+        return Launcher.run(logs.resolve("demo-" + runs.incrementAndGet() + ".log"), environment, LOAD_LIMIT, "demo");
     }
 
     private static JsonNode ok(Api.Reply reply) {

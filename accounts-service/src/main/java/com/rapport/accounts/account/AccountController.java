@@ -2,6 +2,8 @@ package com.rapport.accounts.account;
 
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.CurrencyCode;
 import com.rapport.platform.validation.StaffId;
@@ -31,12 +33,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** The account commands of the HTTP contract. Each answers once its event is committed. */
+/**
+ * The account commands of the HTTP contract. Each answers once its event is committed. An import's
+ * lines of accounts, losses and win-backs are recorded as these endpoints record them.
+ */
 @RestController
 @RequestMapping("/api/accounts")
-class AccountController {
+class AccountController implements ImportedLines {
 
     private final CommandGateway commands;
     private final EventClock clock;
@@ -84,11 +90,9 @@ class AccountController {
     @PostMapping
     ResponseEntity<CommandReply> open(@Valid @RequestBody OpeningRequest request,
                                   @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
-        UUID accountId = RequestedId.resolve(request.accountId(), idempotencyKey, "account");
-        commands.sendAndWait(new OpenAccount(accountId, request.name().strip(), request.tier(), request.annualValue(),
-                request.currency(), request.ownerId(), request.timezone() == null ? "UTC" : request.timezone(),
-                request.cadenceDays(), clock.requireNotInFuture(request.occurredAt()), clock.now()));
-        return CommandReply.created("/api/accounts/" + accountId, accountId);
+        OpenAccount opening = opening(request, idempotencyKey);
+        commands.sendAndWait(opening);
+        return CommandReply.created("/api/accounts/" + opening.accountId(), opening.accountId());
     }
 
     @PatchMapping("/{accountId}")
@@ -111,17 +115,45 @@ class AccountController {
 
     @PostMapping("/{accountId}/loss")
     ResponseEntity<CommandReply> markLost(@PathVariable UUID accountId, @Valid @RequestBody LossReport loss) {
-        commands.sendAndWait(new MarkLost(accountId, loss.reason(), loss.competitor(), loss.note(),
-                clock.requireNotInFuture(loss.occurredAt()), clock.now()));
+        commands.sendAndWait(lossOf(accountId, loss));
         return accepted(accountId);
     }
 
     @PostMapping("/{accountId}/win-back")
     ResponseEntity<CommandReply> winBack(@PathVariable UUID accountId,
                                          @Valid @RequestBody(required = false) WinBackReport winBack) {
-        Instant occurredAt = winBack == null ? null : winBack.occurredAt();
-        commands.sendAndWait(new WinBack(accountId, clock.requireNotInFuture(occurredAt), clock.now()));
+        commands.sendAndWait(winBackOf(accountId, winBack));
         return accepted(accountId);
+    }
+
+    /** An import's lines: the same bodies, the path's account id as a field. */
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(
+                new LineKind<>("account", OpeningRequest.class, List.of(), List.of(LineKind.ACCOUNT_ID),
+                        (ids, request, user) -> opening(request, null)),
+                // a loss or win-back is recognised as already recorded by its time
+                LineKind.ofAccount("loss", LossReport.class, "occurredAt",
+                        (accountId, loss, user) -> lossOf(accountId, loss)),
+                LineKind.ofAccount("win-back", WinBackReport.class, "occurredAt",
+                        (accountId, winBack, user) -> winBackOf(accountId, winBack)));
+    }
+
+    private OpenAccount opening(OpeningRequest request, String idempotencyKey) {
+        UUID accountId = RequestedId.resolve(request.accountId(), idempotencyKey, "account");
+        return new OpenAccount(accountId, request.name().strip(), request.tier(), request.annualValue(),
+                request.currency(), request.ownerId(), request.timezone() == null ? "UTC" : request.timezone(),
+                request.cadenceDays(), clock.requireNotInFuture(request.occurredAt()), clock.now());
+    }
+
+    private MarkLost lossOf(UUID accountId, LossReport loss) {
+        return new MarkLost(accountId, loss.reason(), loss.competitor(), loss.note(),
+                clock.requireNotInFuture(loss.occurredAt()), clock.now());
+    }
+
+    private WinBack winBackOf(UUID accountId, WinBackReport winBack) {
+        Instant occurredAt = winBack == null ? null : winBack.occurredAt();
+        return new WinBack(accountId, clock.requireNotInFuture(occurredAt), clock.now());
     }
 
     private static ResponseEntity<CommandReply> accepted(UUID accountId) {

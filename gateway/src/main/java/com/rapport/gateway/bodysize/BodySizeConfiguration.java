@@ -11,6 +11,6 @@ class BodySizeConfiguration {
 
     @Bean
     WebFilter bodySizeLimit(BodySizeProperties properties) {
-        return new BodySizeLimit(properties.maxBodySize());
+        return new BodySizeLimit(properties);
     }
 }

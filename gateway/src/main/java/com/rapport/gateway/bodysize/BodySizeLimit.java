@@ -1,5 +1,6 @@
 package com.rapport.gateway.bodysize;
 
+import com.rapport.gateway.imports.ImportRoute;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -28,17 +29,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BodySizeLimit implements WebFilter, Ordered {
 
-    private final DataSize limit;
+    private final BodySizeProperties limits;
 
-    BodySizeLimit(DataSize limit) {
-        this.limit = limit;
+    BodySizeLimit(BodySizeProperties limits) {
+        this.limits = limits;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // an import streams a file: it has its own limit, and refuses each line over the other
+        DataSize limit = ImportRoute.PATH.equals(exchange.getRequest().getPath().value())
+                ? limits.maxImportSize() : limits.maxBodySize();
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit.toBytes()) {
-            return Mono.error(tooLarge());
+            return Mono.error(tooLarge(limit));
         }
         Sinks.Empty<Void> refusal = Sinks.empty();
         AtomicLong received = new AtomicLong();
@@ -48,7 +52,7 @@ final class BodySizeLimit implements WebFilter, Ordered {
                 return super.getBody().handle((buffer, body) -> {
                     if (received.addAndGet(buffer.readableByteCount()) > limit.toBytes()) {
                         DataBufferUtils.release(buffer);
-                        refusal.tryEmitError(tooLarge());
+                        refusal.tryEmitError(tooLarge(limit));
                     } else {
                         body.next(buffer);
                     }
@@ -58,7 +62,7 @@ final class BodySizeLimit implements WebFilter, Ordered {
         return Mono.firstWithSignal(chain.filter(exchange.mutate().request(counted).build()), refusal.asMono());
     }
 
-    private ResponseStatusException tooLarge() {
+    private static ResponseStatusException tooLarge(DataSize limit) {
         return new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + limit.toBytes() + " bytes");
     }

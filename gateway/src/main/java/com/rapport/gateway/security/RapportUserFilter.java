@@ -16,9 +16,9 @@ import java.security.Principal;
  * dropped first, and so are its credentials: the services trust the gateway, not the caller.
  */
 @Component
-class RapportUserFilter implements GlobalFilter, Ordered {
+public class RapportUserFilter implements GlobalFilter, Ordered {
 
-    static final String HEADER = "X-Rapport-User";
+    public static final String HEADER = "X-Rapport-User";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

@@ -1,5 +1,6 @@
 package com.rapport.gateway.security;
 
+import com.rapport.gateway.imports.ImportRoute;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +84,7 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/insights/call-list").hasAnyRole(Role.STAFF.name(), Role.LEADER.name())
                         .pathMatchers(HttpMethod.GET, "/api/**").hasRole(Role.LEADER.name())
                         .pathMatchers(HttpMethod.POST, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
+                        .pathMatchers(HttpMethod.POST, ImportRoute.PATH).hasRole(Role.STAFF.name())
                         .pathMatchers(HttpMethod.PATCH, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         .pathMatchers(HttpMethod.PUT, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         // a principal is needed everywhere else; no role opens any other /api request

@@ -10,13 +10,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The accounts outreach knows of, from the account events in the shared store: its own
@@ -71,7 +78,24 @@ public class KnownAccounts {
             pause();
             standing = find(accountId);
         }
-        return standing.orElseThrow(() -> new NotFound("No account with id " + accountId + " exists"));
+        return standing.orElseThrow(() -> unknown(accountId));
+    }
+
+    /** The standing of each of these accounts that outreach knows, read at once. */
+    public Map<UUID, AccountStanding> standings(Collection<UUID> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT account_id, opened_at, lost FROM outreach.known_account WHERE account_id IN (:ids)")
+                .param("ids", Set.copyOf(accountIds))
+                .query((row, number) -> standingOf(row.getObject("account_id", UUID.class), row))
+                .list().stream()
+                .collect(Collectors.toMap(AccountStanding::accountId, Function.identity()));
+    }
+
+    /** The answer to a record for an account outreach does not know. */
+    public static NotFound unknown(UUID accountId) {
+        return new NotFound("No account with id " + accountId + " exists");
     }
 
     public boolean isKnown(UUID accountId) {
@@ -81,9 +105,13 @@ public class KnownAccounts {
     private Optional<AccountStanding> find(UUID accountId) {
         return jdbc.sql("SELECT opened_at, lost FROM outreach.known_account WHERE account_id = :id")
                 .param("id", accountId)
-                .query((row, number) -> new AccountStanding(accountId,
-                        row.getObject("opened_at", OffsetDateTime.class).toInstant(), row.getBoolean("lost")))
+                .query((row, number) -> standingOf(accountId, row))
                 .optional();
+    }
+
+    private static AccountStanding standingOf(UUID accountId, ResultSet row) throws SQLException {
+        return new AccountStanding(accountId, row.getObject("opened_at", OffsetDateTime.class).toInstant(),
+                row.getBoolean("lost"));
     }
 
     private void markLost(UUID accountId, boolean lost) {

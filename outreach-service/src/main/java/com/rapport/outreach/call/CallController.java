@@ -3,7 +3,11 @@ package com.rapport.outreach.call;
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.outreach.contact.LoggedContacts;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
+import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
@@ -21,10 +25,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-class CallController {
+class CallController implements ImportedLines {
 
     private final Recorder recorder;
     private final LoggedContacts contacts;
@@ -51,31 +56,60 @@ class CallController {
     ResponseEntity<CommandReply> schedule(@PathVariable UUID accountId, @Valid @RequestBody CallPlan plan,
                                           @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
-        String staffId = ActingUser.requiredStaffId(plan.staffId(), user);
-        return recorder.recordNew(accountId, "call", AccountStanding::isActive, plan.callId(), key, plan.occurredAt(),
-                (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, staffId, plan.dueAt(),
-                        plan.purpose().strip(), occurredAt, receivedAt, account));
+        return recorder.recordNew(scheduling(accountId, plan, user), key);
     }
 
     @PostMapping("/api/outreach/calls/{callId}/reschedule")
     ResponseEntity<CommandReply> reschedule(@PathVariable UUID callId, @Valid @RequestBody Reschedule reschedule) {
-        return recorder.recordStep(callId, reschedule.occurredAt(),
-                (occurredAt, receivedAt) -> new RescheduleCall(callId, reschedule.dueAt(), reschedule.why().strip(),
-                        occurredAt, receivedAt));
+        return recorder.recordStep(rescheduling(callId, reschedule));
     }
 
     @PostMapping("/api/outreach/calls/{callId}/completion")
     ResponseEntity<CommandReply> complete(@PathVariable UUID callId, @Valid @RequestBody Completion completion) {
-        ContactLogged contact = contacts.find(completion.contactId())
-                .orElseThrow(() -> new NotFound("No contact with id " + completion.contactId() + " was logged"));
-        return recorder.recordStep(callId, completion.occurredAt(),
-                (occurredAt, receivedAt) -> new CompleteCall(callId, contact.contactId(), contact.accountId(),
-                        occurredAt, receivedAt));
+        return recorder.recordStep(completing(callId, completion));
     }
 
     @PostMapping("/api/outreach/calls/{callId}/missed")
     ResponseEntity<CommandReply> missed(@PathVariable UUID callId, @Valid @RequestBody(required = false) Missed missed) {
-        return recorder.recordStep(callId, missed == null ? null : missed.occurredAt(),
+        return recorder.recordStep(missing(callId, missed));
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(
+                LineKind.ofAccount("call", CallPlan.class, "callId",
+                        (accountId, plan, user) -> scheduling(accountId, plan, user)),
+                LineKind.ofStep("call-reschedule", Reschedule.class, "callId",
+                        (callId, reschedule, user) -> rescheduling(callId, reschedule)),
+                LineKind.ofStep("call-completion", Completion.class, "callId",
+                        (callId, completion, user) -> completing(callId, completion)),
+                LineKind.ofStep("call-missed", Missed.class, "callId",
+                        (callId, missed, user) -> missing(callId, missed)));
+    }
+
+    private static NewRecord scheduling(UUID accountId, CallPlan plan, String user) {
+        String staffId = ActingUser.requiredStaffId(plan.staffId(), user);
+        return new NewRecord(accountId, "call", AccountStanding::isActive, plan.callId(), plan.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, staffId, plan.dueAt(),
+                        plan.purpose().strip(), occurredAt, receivedAt, account));
+    }
+
+    private static NextStep rescheduling(UUID callId, Reschedule reschedule) {
+        return new NextStep(callId, reschedule.occurredAt(),
+                (occurredAt, receivedAt) -> new RescheduleCall(callId, reschedule.dueAt(), reschedule.why().strip(),
+                        occurredAt, receivedAt));
+    }
+
+    private NextStep completing(UUID callId, Completion completion) {
+        ContactLogged contact = contacts.find(completion.contactId())
+                .orElseThrow(() -> new NotFound("No contact with id " + completion.contactId() + " was logged"));
+        return new NextStep(callId, completion.occurredAt(),
+                (occurredAt, receivedAt) -> new CompleteCall(callId, contact.contactId(), contact.accountId(),
+                        occurredAt, receivedAt));
+    }
+
+    private static NextStep missing(UUID callId, Missed missed) {
+        return new NextStep(callId, missed == null ? null : missed.occurredAt(),
                 (occurredAt, receivedAt) -> new MarkCallMissed(callId, occurredAt, receivedAt));
     }
 }

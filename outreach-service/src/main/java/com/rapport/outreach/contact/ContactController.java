@@ -6,7 +6,10 @@ import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
@@ -25,11 +28,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 @RestController
-class ContactController {
+class ContactController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -51,11 +55,21 @@ class ContactController {
     ResponseEntity<CommandReply> log(@PathVariable UUID accountId, @Valid @RequestBody ContactReport report,
                                      @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        return recorder.recordNew(logging(accountId, report, user), key);
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(LineKind.ofAccount("contact", ContactReport.class, "contactId",
+                        (accountId, report, user) -> logging(accountId, report, user)));
+    }
+
+    private NewRecord logging(UUID accountId, ContactReport report, String user) {
         if (report.durationMinutes() != null && report.outcome() == ContactOutcome.NO_ANSWER) {
             throw new InvalidField("durationMinutes", "NoAnswerNoDuration", "must be left out when nobody answered");
         }
         String staffId = ActingUser.requiredStaffId(report.staffId(), user);
-        return recorder.recordNew(accountId, "contact", AccountStanding::isActive, report.contactId(), key, report.occurredAt(),
+        return new NewRecord(accountId, "contact", AccountStanding::isActive, report.contactId(), report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
                         Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), staffId,
                         report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),

@@ -2,7 +2,10 @@ package com.rapport.outreach.feedback;
 
 import com.rapport.events.outreach.FeedbackSource;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
@@ -21,10 +24,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-class FeedbackController {
+class FeedbackController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -49,11 +53,21 @@ class FeedbackController {
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody FeedbackReport report,
                                         @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        return recorder.recordNew(receiving(accountId, report, user), key);
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(LineKind.ofAccount("feedback", FeedbackReport.class, "feedbackId",
+                        (accountId, report, user) -> receiving(accountId, report, user)));
+    }
+
+    private static NewRecord receiving(UUID accountId, FeedbackReport report, String user) {
         if (report.saysNothing()) {
             throw new InvalidField("$", "NotEmpty", "must say at least one of doingRight, doingWrong, couldImprove, npsScore");
         }
         String staffId = ActingUser.staffId(report.staffId(), user);
-        return recorder.recordNew(accountId, "feedback", AccountStanding::isAny, report.feedbackId(), key, report.occurredAt(),
+        return new NewRecord(accountId, "feedback", AccountStanding::isAny, report.feedbackId(), report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordFeedback(id, accountId, report.source(),
                         report.doingRight(), report.doingWrong(), report.couldImprove(), report.npsScore(),
                         staffId, occurredAt, receivedAt, account));

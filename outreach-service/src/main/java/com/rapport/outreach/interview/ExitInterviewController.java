@@ -3,7 +3,10 @@ package com.rapport.outreach.interview;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.outreach.WinBackChance;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
@@ -23,7 +26,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
-class ExitInterviewController {
+class ExitInterviewController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -41,10 +44,20 @@ class ExitInterviewController {
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Interview interview,
                                         @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        return recorder.recordNew(recording(accountId, interview, user), key);
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(LineKind.ofAccount("exit-interview", Interview.class, "interviewId",
+                        (accountId, interview, user) -> recording(accountId, interview, user)));
+    }
+
+    private static NewRecord recording(UUID accountId, Interview interview, String user) {
         List<LossReason> others = interview.otherReasons() == null ? List.of()
                 : interview.otherReasons().stream().distinct().filter(reason -> reason != interview.primaryReason()).toList();
         String staffId = ActingUser.staffId(interview.staffId(), user);
-        return recorder.recordNew(accountId, "exit-interview", AccountStanding::isLost, interview.interviewId(), key, interview.occurredAt(),
+        return new NewRecord(accountId, "exit-interview", AccountStanding::isLost, interview.interviewId(), interview.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordExitInterview(id, accountId, interview.primaryReason(),
                         others, interview.competitor(), interview.whatWeCouldHaveDone(), interview.winBackChance(),
                         staffId, occurredAt, receivedAt, account));

@@ -1,7 +1,11 @@
 package com.rapport.outreach.need;
 
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
+import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
@@ -19,10 +23,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-class UnmetNeedController {
+class UnmetNeedController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -58,16 +63,33 @@ class UnmetNeedController {
     ResponseEntity<CommandReply> raise(@PathVariable UUID accountId, @Valid @RequestBody NeedReport need,
                                        @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
-        String staffId = ActingUser.staffId(need.staffId(), user);
-        return recorder.recordNew(accountId, "unmet-need", AccountStanding::isActive, need.needId(), key, need.occurredAt(),
-                (id, occurredAt, receivedAt, account) -> new RaiseUnmetNeed(id, accountId, need.description().strip(),
-                        need.category().strip(), need.discoveredVia(), staffId, occurredAt, receivedAt, account));
+        return recorder.recordNew(raising(accountId, need, user), key);
     }
 
     @PostMapping("/api/outreach/unmet-needs/{needId}/resolution")
     ResponseEntity<CommandReply> resolve(@PathVariable UUID needId, @Valid @RequestBody Resolution resolution) {
+        return recorder.recordStep(resolving(needId, resolution));
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(
+                LineKind.ofAccount("unmet-need", NeedReport.class, "needId",
+                        (accountId, need, user) -> raising(accountId, need, user)),
+                LineKind.ofStep("need-resolution", Resolution.class, "needId",
+                        (needId, resolution, user) -> resolving(needId, resolution)));
+    }
+
+    private static NewRecord raising(UUID accountId, NeedReport need, String user) {
+        String staffId = ActingUser.staffId(need.staffId(), user);
+        return new NewRecord(accountId, "unmet-need", AccountStanding::isActive, need.needId(), need.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new RaiseUnmetNeed(id, accountId, need.description().strip(),
+                        need.category().strip(), need.discoveredVia(), staffId, occurredAt, receivedAt, account));
+    }
+
+    private static NextStep resolving(UUID needId, Resolution resolution) {
         resolution.requireItsDetail();
-        return recorder.recordStep(needId, resolution.occurredAt(),
+        return new NextStep(needId, resolution.occurredAt(),
                 // the command takes from how, why and competitor only what its outcome records
                 (occurredAt, receivedAt) -> new ResolveUnmetNeed(needId, resolution.outcome(), resolution.how(),
                         resolution.why(), resolution.competitor(), occurredAt, receivedAt));

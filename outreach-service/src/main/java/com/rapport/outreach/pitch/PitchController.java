@@ -2,7 +2,11 @@ package com.rapport.outreach.pitch;
 
 import com.rapport.events.outreach.PitchOutcome;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
+import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
@@ -19,10 +23,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-class PitchController {
+class PitchController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -41,15 +46,32 @@ class PitchController {
     ResponseEntity<CommandReply> make(@PathVariable UUID accountId, @Valid @RequestBody PitchReport pitch,
                                       @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
-        String staffId = ActingUser.requiredStaffId(pitch.staffId(), user);
-        return recorder.recordNew(accountId, "pitch", AccountStanding::isActive, pitch.pitchId(), key, pitch.occurredAt(),
-                (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
-                        pitch.faceToFace(), staffId, occurredAt, receivedAt, account));
+        return recorder.recordNew(making(accountId, pitch, user), key);
     }
 
     @PostMapping("/api/outreach/pitches/{pitchId}/outcome")
     ResponseEntity<CommandReply> answer(@PathVariable UUID pitchId, @Valid @RequestBody OutcomeReport outcome) {
-        return recorder.recordStep(pitchId, outcome.occurredAt(),
+        return recorder.recordStep(answering(pitchId, outcome));
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(
+                LineKind.ofAccount("pitch", PitchReport.class, "pitchId",
+                        (accountId, pitch, user) -> making(accountId, pitch, user)),
+                LineKind.ofStep("pitch-outcome", OutcomeReport.class, "pitchId",
+                        (pitchId, outcome, user) -> answering(pitchId, outcome)));
+    }
+
+    private NewRecord making(UUID accountId, PitchReport pitch, String user) {
+        String staffId = ActingUser.requiredStaffId(pitch.staffId(), user);
+        return new NewRecord(accountId, "pitch", AccountStanding::isActive, pitch.pitchId(), pitch.occurredAt(),
+                (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
+                        pitch.faceToFace(), staffId, occurredAt, receivedAt, account));
+    }
+
+    private static NextStep answering(UUID pitchId, OutcomeReport outcome) {
+        return new NextStep(pitchId, outcome.occurredAt(),
                 (occurredAt, receivedAt) -> new RecordPitchOutcome(pitchId, outcome.outcome(), occurredAt, receivedAt));
     }
 }

@@ -10,24 +10,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
-/** The steps every outreach endpoint shares, between a valid request body and its answer. */
+/**
+ * The steps every outreach endpoint shares, between a valid request body and its answer, and
+ * an import's line between the same body and its command.
+ */
 @Component
 public class Recorder {
-
-    /** Builds the command for a new record once its id, times and account are known. */
-    @FunctionalInterface
-    public interface NewRecord {
-        Object command(UUID id, Instant occurredAt, Instant receivedAt, AccountStanding account);
-    }
-
-    /** Builds the command for the next step of a lifecycle. */
-    @FunctionalInterface
-    public interface NextStep {
-        Object command(Instant occurredAt, Instant receivedAt);
-    }
 
     private final CommandGateway commands;
     private final KnownAccounts accounts;
@@ -42,23 +34,43 @@ public class Recorder {
     /**
      * Records something new that happened with an account: 201 with its id once the event is
      * committed; the same request again gets the same answer and appends nothing.
-     *
-     * @param kind   names what is recorded, so one Idempotency-Key cannot name two kinds of record
-     * @param needed the standing the record needs, which a loss or win-back just made may still be on its way to
      */
-    public ResponseEntity<CommandReply> recordNew(UUID accountId, String kind, Predicate<AccountStanding> needed,
-                                                  UUID requestedId, String idempotencyKey, Instant occurredAt,
-                                                  NewRecord record) {
-        Instant requestedAt = clock.requireNotInFuture(occurredAt);
-        UUID id = RequestedId.resolve(requestedId, idempotencyKey, "outreach." + kind);
-        AccountStanding account = accounts.standing(accountId, needed);
-        commands.sendAndWait(record.command(id, requestedAt, clock.now(), account));
-        return CommandReply.created("/api/outreach/accounts/" + accountId + "/timeline", id);
+    public ResponseEntity<CommandReply> recordNew(NewRecord record, String idempotencyKey) {
+        Instant requestedAt = clock.requireNotInFuture(record.occurredAt());
+        UUID id = idOf(record, idempotencyKey);
+        AccountStanding account = accounts.standing(record.accountId(), record.needed());
+        commands.sendAndWait(record.command().of(id, requestedAt, clock.now(), account));
+        return CommandReply.created("/api/outreach/accounts/" + record.accountId() + "/timeline", id);
     }
 
     /** Records the next step of a pitch, a need or a call: 202 once its event is committed. */
-    public ResponseEntity<CommandReply> recordStep(UUID id, Instant occurredAt, NextStep step) {
-        commands.sendAndWait(step.command(clock.requireNotInFuture(occurredAt), clock.now()));
-        return ResponseEntity.accepted().body(new CommandReply(id));
+    public ResponseEntity<CommandReply> recordStep(NextStep step) {
+        commands.sendAndWait(commandOf(step));
+        return ResponseEntity.accepted().body(new CommandReply(step.id()));
+    }
+
+    /**
+     * The command for a line of an import, with the standing of its account as the chunk found it:
+     * an import waits for the accounts its earlier lines recorded before its chunk is read
+     * ({@code ImportController}), so there is nothing to wait for here.
+     *
+     * @param standings the standing of each account the chunk names that outreach knows
+     */
+    public Object commandFor(Recordable recordable, Map<UUID, AccountStanding> standings) {
+        if (recordable instanceof NewRecord record) {
+            Instant requestedAt = clock.requireNotInFuture(record.occurredAt());
+            AccountStanding account = Optional.ofNullable(standings.get(record.accountId()))
+                    .orElseThrow(() -> KnownAccounts.unknown(record.accountId()));
+            return record.command().of(idOf(record, null), requestedAt, clock.now(), account);
+        }
+        return commandOf((NextStep) recordable);
+    }
+
+    private static UUID idOf(NewRecord record, String idempotencyKey) {
+        return RequestedId.resolve(record.requestedId(), idempotencyKey, "outreach." + record.kind());
+    }
+
+    private Object commandOf(NextStep step) {
+        return step.command().of(clock.requireNotInFuture(step.occurredAt()), clock.now());
     }
 }

@@ -1,7 +1,10 @@
 package com.rapport.outreach.signal;
 
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
+import com.rapport.platform.importing.ImportedLines;
+import com.rapport.platform.importing.LineKind;
 import com.rapport.platform.validation.StaffId;
 import com.rapport.platform.web.ActingUser;
 import com.rapport.platform.web.CommandReply;
@@ -17,10 +20,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
-class CompetitorSignalController {
+class CompetitorSignalController implements ImportedLines {
 
     private final Recorder recorder;
 
@@ -36,8 +40,18 @@ class CompetitorSignalController {
     ResponseEntity<CommandReply> record(@PathVariable UUID accountId, @Valid @RequestBody Sighting sighting,
                                         @RequestHeader(name = RequestedId.IDEMPOTENCY_KEY, required = false) String key,
                                      @RequestHeader(name = ActingUser.HEADER, required = false) String user) {
+        return recorder.recordNew(sighting(accountId, sighting, user), key);
+    }
+
+    @Override
+    public List<LineKind<?>> lineKinds() {
+        return List.of(LineKind.ofAccount("competitor-signal", Sighting.class, "signalId",
+                        (accountId, sighting, user) -> sighting(accountId, sighting, user)));
+    }
+
+    private static NewRecord sighting(UUID accountId, Sighting sighting, String user) {
         String staffId = ActingUser.staffId(sighting.staffId(), user);
-        return recorder.recordNew(accountId, "competitor-signal", AccountStanding::isActive, sighting.signalId(), key, sighting.occurredAt(),
+        return new NewRecord(accountId, "competitor-signal", AccountStanding::isActive, sighting.signalId(), sighting.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordCompetitorSighting(id, accountId,
                         sighting.competitor().strip(), sighting.note(), staffId, occurredAt, receivedAt, account));
     }

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -158,6 +160,18 @@ public class EventStoreAutoConfiguration {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    /**
+     * The connection of the Spring transaction the unit of work runs in, and nothing more. Axon's
+     * default wraps it to commit or roll the connection back itself when a unit of work ends, which
+     * would end a longer transaction the unit of work joined (a chunk of an import, where each
+     * command is a savepoint): Spring's transaction manager, attached to every unit of work, commits
+     * and rolls back already.
+     */
+    @Bean
+    public ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.rapport.platform.eventstore;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.SimpleEventBus;
@@ -9,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
@@ -55,6 +57,8 @@ class AxonOnBootWiringTest {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(context.getBean(TransactionManager.class)).isInstanceOf(SpringTransactionManager.class);
+            // the transaction's connection as it is: a unit of work that joins a longer transaction does not end it
+            assertThat(context.getBean(ConnectionProvider.class)).isInstanceOf(SpringDataSourceConnectionProvider.class);
             assertThat(context.getBean("eventBus")).isInstanceOf(EmbeddedEventStore.class);
             assertThat(context.getBean(GlobalMetricRegistry.class).getRegistry())
                     .isSameAs(context.getBean(PrometheusMeterRegistry.class));

@@ -12,6 +12,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionSynchronizationUtils;
 
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +99,23 @@ class EventsRecordedTest {
         assertThat(recorded(WON_BACK)).isZero();
         outer.commit();
         assertThat(recorded(WON_BACK)).isEqualTo(1);
+    }
+
+    /** A command's unit of work inside a chunk of an import has committed its part only; the chunk may still roll back. */
+    @Test
+    void countsAnEventWhenTheLongerTransactionItsUnitOfWorkJoinedCommits() {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+            store.publish(wonBack());
+            unitOfWork.commit();
+
+            assertThat(recorded(WON_BACK)).as("the transaction has not committed yet").isZero();
+            TransactionSynchronizationUtils.triggerAfterCommit();
+            assertThat(recorded(WON_BACK)).isEqualTo(1);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
     }
 
     @Test
