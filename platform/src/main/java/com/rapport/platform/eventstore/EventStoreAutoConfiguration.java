@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 import javax.sql.DataSource;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -125,6 +126,11 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
+    public GlobalIndexGuard globalIndexGuard(DataSource dataSource, Serializer serializer, PlatformProperties platform) {
+        return new GlobalIndexGuard(dataSource, serializer, platform.schema());
+    }
+
+    @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new UniqueKeyViolation();
     }
@@ -132,7 +138,10 @@ public class EventStoreAutoConfiguration {
     /**
      * A command that failed for a reason that may pass, above all one that lost a race on its
      * aggregate, is tried again on fresh state before it is refused. A rule's refusal is final:
-     * trying it again would only answer the same 4xx later.
+     * trying it again would only answer the same 4xx later. So is a database that gave no
+     * connection within the pool's timeout: it is away, and trying again would only keep the
+     * caller waiting longer for its 503 (a connection that broke is tried again: the pool
+     * drops it, and the next attempt gets a fresh one).
      */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
@@ -153,6 +162,7 @@ public class EventStoreAutoConfiguration {
                         .retryInterval(25)
                         .maxRetryCount(platform.commandRetries())
                         .addNonTransientFailurePredicate(CommandRefused.class, refused -> true)
+                        .addNonTransientFailurePredicate(SQLTransientConnectionException.class, noConnection -> true)
                         .build())
                 .build();
     }

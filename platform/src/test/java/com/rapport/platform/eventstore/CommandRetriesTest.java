@@ -11,7 +11,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-/** Which failures the command gateway tries again: lost races, never a rule's refusal. */
+/**
+ * Which failures the command gateway tries again: lost races and broken connections, never a
+ * rule's refusal nor a database that is away.
+ */
 class CommandRetriesTest {
 
     private static final int RETRIES = 3;
@@ -40,7 +47,13 @@ class CommandRetriesTest {
                 arguments("a lost race", (Supplier<RuntimeException>) () -> new ConcurrencyException("lost the race"), 1 + RETRIES),
                 arguments("a conflict", (Supplier<RuntimeException>) () -> new Conflict("already lost"), 1),
                 arguments("an invalid field", (Supplier<RuntimeException>) () -> new InvalidField("occurredAt", "NotBeforeWinBack", "too early"), 1),
-                arguments("an unknown account", (Supplier<RuntimeException>) () -> new NotFound("no such account"), 1));
+                arguments("an unknown account", (Supplier<RuntimeException>) () -> new NotFound("no such account"), 1),
+                arguments("no database connection within the pool's timeout", (Supplier<RuntimeException>) () ->
+                        new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                                new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms")), 1),
+                arguments("a database connection that broke", (Supplier<RuntimeException>) () ->
+                        new DataAccessResourceFailureException("PreparedStatementCallback",
+                                new SQLNonTransientConnectionException("Connection is broken")), 1 + RETRIES));
     }
 
     @ParameterizedTest(name = "{0}")
