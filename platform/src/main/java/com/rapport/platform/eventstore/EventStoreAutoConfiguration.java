@@ -2,6 +2,7 @@ package com.rapport.platform.eventstore;
 
 import com.rapport.platform.PlatformProperties;
 import com.rapport.platform.problem.CommandRefused;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -13,6 +14,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -123,6 +125,20 @@ public class EventStoreAutoConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /** The pool drops all its connections at the first sign that the database went away. */
+    @Bean
+    public static BeanPostProcessor brokenConnections() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool) {
+                    BrokenConnections.install(pool);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
