@@ -40,6 +40,16 @@ public final class BrokenConnections implements SQLExceptionOverride {
         dataSource.setExceptionOverride(new BrokenConnections(dataSource::getHikariPoolMXBean));
     }
 
+    /** Whether the failure, or one of its causes, says that the database went away. */
+    public static boolean databaseWentAway(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && databaseGone(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // the interface's nested Override hides java.lang's
     @java.lang.Override
     public Override adjudicate(SQLException failure) {

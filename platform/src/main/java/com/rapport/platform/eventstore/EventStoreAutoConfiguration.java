@@ -4,6 +4,7 @@ import com.rapport.platform.PlatformProperties;
 import com.rapport.platform.problem.CommandRefused;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -25,6 +26,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
 /**
  * The shared event store on the configured DataSource.
@@ -156,8 +158,9 @@ public class EventStoreAutoConfiguration {
      * aggregate, is tried again on fresh state before it is refused. A rule's refusal is final:
      * trying it again would only answer the same 4xx later. So is a database that gave no
      * connection within the pool's timeout: it is away, and trying again would only keep the
-     * caller waiting longer for its 503 (a connection that broke is tried again: the pool
-     * drops it, and the next attempt gets a fresh one).
+     * caller waiting longer for its 503. A connection that broke is tried again, even where Axon
+     * calls the failure final (it reports any failed append so): the pool has dropped its dead
+     * connections, and the next attempt gets a fresh one or waits for the database.
      */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
@@ -171,12 +174,15 @@ public class EventStoreAutoConfiguration {
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
                                          PlatformProperties platform) {
+        Predicate<Throwable> axonCallsItFinal = new AxonNonTransientExceptionClassesPredicate();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .retryInterval(25)
                         .maxRetryCount(platform.commandRetries())
+                        .nonTransientFailurePredicate(failure -> axonCallsItFinal.test(failure)
+                                && !BrokenConnections.databaseWentAway(failure))
                         .addNonTransientFailurePredicate(CommandRefused.class, refused -> true)
                         .addNonTransientFailurePredicate(SQLTransientConnectionException.class, noConnection -> true)
                         .build())

@@ -6,6 +6,7 @@ import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -53,7 +55,13 @@ class CommandRetriesTest {
                                 new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms")), 1),
                 arguments("a database connection that broke", (Supplier<RuntimeException>) () ->
                         new DataAccessResourceFailureException("PreparedStatementCallback",
-                                new SQLNonTransientConnectionException("Connection is broken")), 1 + RETRIES));
+                                new SQLNonTransientConnectionException("Connection is broken", "08006")), 1 + RETRIES),
+                arguments("an append whose connection broke", (Supplier<RuntimeException>) () ->
+                        new EventStoreException("An event for aggregate [1] at sequence [0] could not be persisted",
+                                new SQLNonTransientConnectionException("Connection is broken: \"session closed\"", "90067", 90067)), 1 + RETRIES),
+                arguments("an append the store refused", (Supplier<RuntimeException>) () ->
+                        new EventStoreException("An event for aggregate [1] at sequence [0] could not be persisted",
+                                new SQLException("Value too long for column", "22001", 22001)), 1));
     }
 
     @ParameterizedTest(name = "{0}")
