@@ -45,6 +45,8 @@ public final class GlobalIndexGuard implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final String tokenTable;
+    /** The furthest position the sequence is known to be past: no need to draw from it again until then. */
+    private volatile long sequencePast;
     private ScheduledExecutorService checks;
 
     public GlobalIndexGuard(DataSource dataSource, Serializer serializer, String schema) {
@@ -67,13 +69,19 @@ public final class GlobalIndexGuard implements SmartLifecycle {
         long furthest = Collections.max(reached.values());
         long newest = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM " + EventStoreSchema.SCHEMA + ".domain_event_entry")
                 .query(Long.class).single();
-        if (newest >= furthest) {
+        if (newest >= furthest || sequencePast >= furthest) {
             return OptionalLong.empty();
         }
         long next = draw(1);
+        if (next > furthest) {
+            // moved on already, by another instance or service that found the same loss
+            sequencePast = furthest;
+            return OptionalLong.empty();
+        }
         while (next <= furthest) {
             next = draw(Math.min(furthest - next + 1, MOST_DRAWN_AT_ONCE));
         }
+        sequencePast = furthest;
         log.error("The event store is behind this service's processors: its newest event is at global index {}, "
                         + "but the processors reached {} ({}). Events up to {} that they handled are gone from the store "
                         + "(a database crash lost acknowledged commits, or it was restored from an older backup). "
