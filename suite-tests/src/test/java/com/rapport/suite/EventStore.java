@@ -29,6 +29,11 @@ final class EventStore {
         return single("SELECT COUNT(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ?", aggregateId.toString());
     }
 
+    long countFor(UUID aggregateId, String type) {
+        return single("SELECT COUNT(*) FROM eventstore.domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?",
+                aggregateId.toString(), type);
+    }
+
     long countOfType(String type) {
         return single("SELECT COUNT(*) FROM eventstore.domain_event_entry WHERE payload_type = ?", type);
     }

@@ -59,7 +59,10 @@ final class H2Database implements Database {
         return Map.of("RAPPORT_H2_PORT", String.valueOf(port));
     }
 
-    /** As if the machine lost power: no chance to flush anything. */
+    /**
+     * As {@code kill -9} would: the server gets no chance to finish anything. What it had written
+     * reached the operating system, which keeps it; a power cut would not (README.md says so).
+     */
     void kill() {
         server.destroyForcibly();
         Processes.awaitExit(server, Duration.ofSeconds(10));

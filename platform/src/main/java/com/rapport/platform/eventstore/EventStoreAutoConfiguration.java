@@ -2,7 +2,9 @@ package com.rapport.platform.eventstore;
 
 import com.rapport.platform.PlatformProperties;
 import com.rapport.platform.problem.CommandRefused;
+import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -16,6 +18,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +29,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Predicate;
 
 /**
  * The shared event store on the configured DataSource.
@@ -174,6 +178,25 @@ public class EventStoreAutoConfiguration {
         return new SpringDataSourceConnectionProvider(dataSource);
     }
 
+    /** The pool drops all its connections at the first sign that the database went away. */
+    @Bean
+    public static BeanPostProcessor brokenConnections() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool) {
+                    BrokenConnections.install(pool);
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    public GlobalIndexGuard globalIndexGuard(DataSource dataSource, Serializer serializer, PlatformProperties platform) {
+        return new GlobalIndexGuard(dataSource, serializer, platform.schema());
+    }
+
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
         return new UniqueKeyViolation();
@@ -182,9 +205,11 @@ public class EventStoreAutoConfiguration {
     /**
      * A command that failed for a reason that may pass, above all one that lost a race on its
      * aggregate, is tried again on fresh state before it is refused. A rule's refusal is final:
-     * trying it again would only answer the same 4xx later. So is a command that found no
-     * connection in the pool within its wait: each try would wait as long again, and the client
-     * would get its 503 only after the gateway gave up.
+     * trying it again would only answer the same 4xx later. So is a database that gave no
+     * connection within the pool's timeout: it is away, and trying again would only keep the
+     * caller waiting longer for its 503. A connection that broke is tried again, even where Axon
+     * calls the failure final (it reports any failed append so): the pool has dropped its dead
+     * connections, and the next attempt gets a fresh one or waits for the database.
      */
     @Bean(destroyMethod = "shutdown")
     public ScheduledExecutorService commandRetryExecutor() {
@@ -198,12 +223,15 @@ public class EventStoreAutoConfiguration {
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
                                          PlatformProperties platform) {
+        Predicate<Throwable> axonCallsItFinal = new AxonNonTransientExceptionClassesPredicate();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(commandRetryExecutor)
                         .retryInterval(25)
                         .maxRetryCount(platform.commandRetries())
+                        .nonTransientFailurePredicate(failure -> axonCallsItFinal.test(failure)
+                                && !BrokenConnections.databaseWentAway(failure))
                         .addNonTransientFailurePredicate(CommandRefused.class, refused -> true)
                         .addNonTransientFailurePredicate(SQLTransientConnectionException.class, noConnection -> true)
                         .build())

@@ -7,13 +7,16 @@ import com.rapport.platform.problem.NotFound;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.JdbcException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
@@ -27,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * Which failures the command gateway tries again: lost races and a broken connection (the next
- * may be sound), never a rule's refusal nor a pool that already waited in vain for a connection.
+ * Which failures the command gateway tries again: lost races and broken connections, never a
+ * rule's refusal nor a database that is away.
  */
 class CommandRetriesTest {
 
@@ -50,9 +53,18 @@ class CommandRetriesTest {
                 arguments("an unknown account", (Supplier<RuntimeException>) () -> new NotFound("no such account"), 1),
                 arguments("a broken connection", (Supplier<RuntimeException>) () -> new JdbcException("Failed to execute query",
                         new SQLNonTransientConnectionException("Connection is broken", "08006")), 1 + RETRIES),
-                arguments("no connection from the pool in time", (Supplier<RuntimeException>) () -> new CannotCreateTransactionException(
-                        "Could not open JDBC Connection for transaction",
-                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms")), 1));
+                arguments("no database connection within the pool's timeout", (Supplier<RuntimeException>) () ->
+                        new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                                new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms")), 1),
+                arguments("a database connection that broke", (Supplier<RuntimeException>) () ->
+                        new DataAccessResourceFailureException("PreparedStatementCallback",
+                                new SQLNonTransientConnectionException("Connection is broken", "08006")), 1 + RETRIES),
+                arguments("an append whose connection broke", (Supplier<RuntimeException>) () ->
+                        new EventStoreException("An event for aggregate [1] at sequence [0] could not be persisted",
+                                new SQLNonTransientConnectionException("Connection is broken: \"session closed\"", "90067", 90067)), 1 + RETRIES),
+                arguments("an append the store refused", (Supplier<RuntimeException>) () ->
+                        new EventStoreException("An event for aggregate [1] at sequence [0] could not be persisted",
+                                new SQLException("Value too long for column", "22001", 22001)), 1));
     }
 
     @ParameterizedTest(name = "{0}")
