@@ -24,7 +24,9 @@ USER rapport
 # the other containers (the launcher keeps the services on loopback)
 ENV SERVER_PORT=${PORT} RAPPORT_BIND_ADDRESS=0.0.0.0 RAPPORT_GATEWAY_BIND_ADDRESS=0.0.0.0
 EXPOSE ${PORT}
+# readiness, not the overall health: a read model holding dead letters reads DOWN there, but the
+# component takes requests, and those who depend on it must start
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
-    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health" || exit 1
+    CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" || exit 1
 # JVM options: JAVA_TOOL_OPTIONS, which the JVM reads by itself
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]
