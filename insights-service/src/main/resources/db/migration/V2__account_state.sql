@@ -76,13 +76,20 @@ CREATE TABLE portfolio_day (
     CONSTRAINT portfolio_day_pk PRIMARY KEY (on_day)
 );
 
--- Accounts whose history gained an event dated before a day already kept: those days' figures are
--- worked out again for them, from from_day on, against their history up to before_position.
+-- What each account has added to the kept days: its contribution from a day on, as pieces (JSON), so
+-- that a change is added as the difference from what the days hold of it.
+CREATE TABLE portfolio_account (
+    account_id UUID NOT NULL,
+    pieces     TEXT NOT NULL,
+    CONSTRAINT portfolio_account_pk PRIMARY KEY (account_id)
+);
+
+-- Accounts whose history gained an event dated before a day already begun: those days are worked out
+-- again for them, from from_day on.
 CREATE TABLE portfolio_dirty (
-    account_id      UUID                     NOT NULL,
-    from_day        DATE                     NOT NULL,
-    before_position BIGINT                   NOT NULL,
-    touched_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    account_id UUID                     NOT NULL,
+    from_day   DATE                     NOT NULL,
+    touched_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT portfolio_dirty_pk PRIMARY KEY (account_id)
 );
 
@@ -144,11 +151,16 @@ CREATE TABLE portfolio_day_next (
     CONSTRAINT portfolio_day_next_pk PRIMARY KEY (on_day)
 );
 
+CREATE TABLE portfolio_account_next (
+    account_id UUID NOT NULL,
+    pieces     TEXT NOT NULL,
+    CONSTRAINT portfolio_account_next_pk PRIMARY KEY (account_id)
+);
+
 CREATE TABLE portfolio_dirty_next (
-    account_id      UUID                     NOT NULL,
-    from_day        DATE                     NOT NULL,
-    before_position BIGINT                   NOT NULL,
-    touched_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    account_id UUID                     NOT NULL,
+    from_day   DATE                     NOT NULL,
+    touched_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT portfolio_dirty_next_pk PRIMARY KEY (account_id)
 );
 

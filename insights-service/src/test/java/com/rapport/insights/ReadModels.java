@@ -27,7 +27,7 @@ public final class ReadModels {
 
     /** The tables, emptied. */
     public static JdbcClient empty() {
-        for (String table : List.of("account_health", "unmet_need", "account_loss", "portfolio_day", "portfolio_dirty",
+        for (String table : List.of("account_health", "unmet_need", "account_loss", "portfolio_day", "portfolio_account", "portfolio_dirty",
                 "account_event")) {
             JDBC.sql("DELETE FROM insights." + table).update();
         }

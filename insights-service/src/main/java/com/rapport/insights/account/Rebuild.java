@@ -146,6 +146,7 @@ public class Rebuild {
     }
 
     private static List<String> tablesOf(Tables tables) {
-        return List.of(tables.health(), tables.needs(), tables.losses(), tables.portfolioDays(), tables.portfolioDirty());
+        return List.of(tables.health(), tables.needs(), tables.losses(), tables.portfolioDays(), tables.portfolioAccounts(),
+                tables.portfolioDirty());
     }
 }

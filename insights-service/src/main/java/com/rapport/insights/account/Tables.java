@@ -31,6 +31,11 @@ public enum Tables {
         return "insights.portfolio_day" + suffix;
     }
 
+    /** What each account has added to the kept days. */
+    public String portfolioAccounts() {
+        return "insights.portfolio_account" + suffix;
+    }
+
     /** Accounts whose days' figures are to be worked out again. */
     public String portfolioDirty() {
         return "insights.portfolio_dirty" + suffix;

@@ -58,8 +58,6 @@ public class Reassessment implements AccountsChanged {
 
     /** Accounts re-assessed in one transaction of the scheduled round. */
     static final int DUE_PER_TRANSACTION = 200;
-    /** The most changes of one account's assessment with time that one round works through one by one. */
-    private static final int MOST_STEPS = 100;
     /** How long one scheduled round may go on before it leaves the rest to the next. */
     private static final Duration ROUND_BUDGET = Duration.ofSeconds(50);
 
@@ -192,7 +190,9 @@ public class Reassessment implements AccountsChanged {
                 facts.add(kept);
             }
         }
-        Contribution before = row == null ? Contribution.NONE : contributionOf(row.state(), row.asOf());
+        if (row != null && tables == Tables.LIVE) {
+            sinceLastAssessed(accountId, row, now, changes);
+        }
         AccountState state = row == null ? null : row.state();
         if (!facts.isEmpty()) {
             long upTo = news.get(news.size() - 1).position();
@@ -208,7 +208,7 @@ public class Reassessment implements AccountsChanged {
         if (tables == Tables.LIVE) {
             publishedBand = publishBand(assessment, publishedBand);
             publishedNeglected = publishNeglect(assessment, publishedNeglected);
-            changes.changed(before, Contribution.of(assessment), now);
+            changes.set(accountId, Contribution.of(assessment), now);
         }
         states.save(tables, new AccountStates.Fresh(state, assessment,
                 HealthModel.nextChange(state, asOf, policy).orElse(null), publishedBand, publishedNeglected), row != null);
@@ -220,46 +220,43 @@ public class Reassessment implements AccountsChanged {
     }
 
     /**
-     * Time passed and the account's assessment changed with nothing happening, once or (after the
-     * service was stopped for a while) several times: each change is assessed at its own moment, so
-     * that each counts in the portfolio's days from then on and each is published.
+     * Time passed and the account's assessment changed with nothing happening: what it adds to the
+     * portfolio is followed from day to day (the figures are kept per day), however long it has been
+     * since it was last assessed (a service stopped for a while catches up day by day), and its
+     * assessment now is saved and what changed in it published.
      */
     private void asTimePassed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes) {
         AccountState state = row.state();
-        HealthBand publishedBand = row.publishedBand();
-        boolean publishedNeglected = row.publishedNeglected();
-        Contribution before = contributionOf(state, row.asOf());
-        Instant moment = row.nextChange();
-        for (int step = 0; moment != null && !moment.isAfter(now) && step < MOST_STEPS; step++) {
-            Assessment then = HealthModel.assess(state, moment, policy).orElseThrow();
-            publishedBand = publishBand(then, publishedBand);
-            publishedNeglected = publishNeglect(then, publishedNeglected);
-            Contribution after = Contribution.of(then);
-            changes.changed(before, after, moment);
-            before = after;
-            moment = HealthModel.nextChange(state, moment, policy).orElse(null);
-        }
+        sinceLastAssessed(accountId, row, now, changes);
         Assessment assessment = HealthModel.assess(state, now, policy).orElseThrow();
-        publishedBand = publishBand(assessment, publishedBand);
-        publishedNeglected = publishNeglect(assessment, publishedNeglected);
-        changes.changed(before, Contribution.of(assessment), now);
+        changes.set(accountId, Contribution.of(assessment), now);
         states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment,
-                HealthModel.nextChange(state, now, policy).orElse(null), publishedBand, publishedNeglected), true);
+                HealthModel.nextChange(state, now, policy).orElse(null), publishBand(assessment, row.publishedBand()),
+                publishNeglect(assessment, row.publishedNeglected())), true);
+    }
+
+    /**
+     * What the account added to the portfolio at each start of a day since it was last assessed, as its
+     * state then stood: what time alone changed before anything new happened.
+     */
+    private void sinceLastAssessed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes) {
+        for (Instant day : PortfolioDays.dayStartsBetween(row.asOf(), now)) {
+            changes.set(accountId, contributionOf(row.state(), day), day);
+        }
     }
 
     /**
      * Facts dated before a day already begun change what the account added to that day's portfolio
      * figures and the days since: those days are worked out again for it (see {@link PortfolioDays}).
-     * While the read model is rebuilt every day of every account is worked out, from its first event on.
+     * While the read model is rebuilt no day is followed live, so every account's days are worked out,
+     * from its first event on.
      */
     private void noteEarlierDays(Tables tables, UUID accountId, List<AccountHistories.Kept> facts) {
         AccountHistories.Kept earliest = facts.stream()
                 .min(Comparator.comparing((AccountHistories.Kept kept) -> kept.event().occurredAt()))
                 .orElseThrow();
-        if (tables == Tables.NEXT) {
-            portfolio.backdated(tables, accountId, earliest.event().occurredAt(), 0);
-        } else if (portfolio.isBeforeABegunDay(earliest.event().occurredAt())) {
-            portfolio.backdated(tables, accountId, earliest.event().occurredAt(), facts.get(0).position() - 1);
+        if (tables == Tables.NEXT || portfolio.isBeforeABegunDay(earliest.event().occurredAt())) {
+            portfolio.backdated(tables, accountId, earliest.event().occurredAt());
         }
     }
 

@@ -24,7 +24,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,26 +72,28 @@ public class PortfolioDays {
         this.clock = clock;
     }
 
-    /** The changes one transaction makes to what accounts add to the portfolio, to apply at once. */
+    /** What accounts add to the portfolio from some day on, as one transaction finds it, to apply at once. */
     public static final class Changes {
 
-        private final TreeMap<LocalDate, DayFigures> fromDay = new TreeMap<>();
+        private record Set(LocalDate from, Contribution contribution) {
+        }
+
+        private final Map<UUID, List<Set>> byAccount = new LinkedHashMap<>();
 
         /**
-         * @param from the moment the change took effect: it counts in every day that starts at or after it
+         * @param from the moment it took effect: it counts in every day that starts at or after it
          */
-        public void changed(Contribution before, Contribution after, Instant from) {
-            if (!before.equals(after)) {
-                fromDay.computeIfAbsent(dayStartingAtOrAfter(from), day -> new DayFigures()).change(before, after);
-            }
+        public void set(UUID accountId, Contribution contribution, Instant from) {
+            byAccount.computeIfAbsent(accountId, account -> new ArrayList<>())
+                    .add(new Set(dayStartingAtOrAfter(from), contribution));
         }
 
         public void addAll(Changes other) {
-            other.fromDay.forEach((day, change) -> fromDay.computeIfAbsent(day, d -> new DayFigures()).addAll(change));
+            other.byAccount.forEach((account, sets) -> byAccount.computeIfAbsent(account, a -> new ArrayList<>()).addAll(sets));
         }
 
         boolean isEmpty() {
-            return fromDay.isEmpty();
+            return byAccount.isEmpty();
         }
     }
 
@@ -97,6 +101,16 @@ public class PortfolioDays {
     static LocalDate dayStartingAtOrAfter(Instant moment) {
         LocalDate day = LocalDate.ofInstant(moment, ZoneOffset.UTC);
         return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(moment) ? day : day.plusDays(1);
+    }
+
+    /** The starts of days (00:00 UTC) after {@code after} and up to {@code until}, in order. */
+    public static List<Instant> dayStartsBetween(Instant after, Instant until) {
+        List<Instant> starts = new ArrayList<>();
+        for (LocalDate day = LocalDate.ofInstant(after, ZoneOffset.UTC).plusDays(1); !startOf(day).isAfter(until);
+             day = day.plusDays(1)) {
+            starts.add(startOf(day));
+        }
+        return starts;
     }
 
     /** The last day whose start is at or before the moment. */
@@ -109,36 +123,55 @@ public class PortfolioDays {
     }
 
     /**
-     * Adds the changes to every kept day from the one each takes effect on, the day to come included.
-     * A change that takes effect before a day already begun is one of time passing (an assessment that
-     * changed on its own and was re-assessed a little late): it counts in those days too.
+     * Makes each account add what the changes say to every kept day from the one each takes effect on,
+     * the day to come included, as the difference from what the days held of it. A change that takes
+     * effect before a day already begun is one of time passing (an assessment that changed on its own
+     * and was re-assessed a little late): it counts in those days too.
      */
     public void apply(Tables tables, Changes changes) {
         if (changes.isEmpty()) {
             return;
         }
         LocalDate coming = startDaysUpTo(tables, dayStartingAtOrAfter(clock.instant()));
-        Map<LocalDate, DayFigures> rows = lockDays(tables, changes.fromDay.firstKey(), coming);
-        DayFigures running = new DayFigures();
-        LocalDate next = changes.fromDay.firstKey();
-        for (Map.Entry<LocalDate, DayFigures> row : rows.entrySet()) {
-            while (next != null && !next.isAfter(row.getKey())) {
-                running.addAll(changes.fromDay.get(next));
-                next = changes.fromDay.higherKey(next);
+        Map<UUID, Pieces> recorded = lockPieces(tables, changes.byAccount.keySet());
+        TreeMap<LocalDate, DayFigures> differences = new TreeMap<>();
+        changes.byAccount.forEach((accountId, sets) -> {
+            Pieces pieces = recorded.get(accountId);
+            for (Changes.Set set : sets) {
+                LocalDate from = set.from().isAfter(coming) ? coming : set.from();
+                pieces.set(from, coming, set.contribution(), differences);
             }
-            row.getValue().addAll(running);
-            save(tables, row.getKey(), row.getValue());
+            savePieces(tables, accountId, pieces);
+        });
+        addToDays(tables, differences, coming);
+    }
+
+    /** Adds each difference to the kept day it takes effect on and every later one up to {@code last}. */
+    private void addToDays(Tables tables, TreeMap<LocalDate, DayFigures> differences, LocalDate last) {
+        differences.tailMap(last, false).clear();
+        if (differences.isEmpty()) {
+            return;
+        }
+        Map<LocalDate, DayFigures> rows = lockDays(tables, differences.firstKey(), last);
+        DayFigures running = new DayFigures();
+        for (LocalDate day = differences.firstKey(); !day.isAfter(last); day = day.plusDays(1)) {
+            DayFigures difference = differences.get(day);
+            if (difference != null) {
+                running.addAll(difference);
+            }
+            DayFigures row = rows.computeIfAbsent(day, d -> new DayFigures());
+            row.addAll(running);
+            save(tables, day, row);
         }
     }
 
     /**
      * Notes that the account's history gained events dated before a day already begun: the days from
-     * the first of them on are worked out again for it, against its history as it was before.
+     * the first of them on are worked out again for it.
      *
-     * @param occurredAt     the earliest of the events
-     * @param beforePosition the store's position before them: the history the kept days were worked out on
+     * @param occurredAt the earliest of the events
      */
-    public void backdated(Tables tables, UUID accountId, Instant occurredAt, long beforePosition) {
+    public void backdated(Tables tables, UUID accountId, Instant occurredAt) {
         LocalDate from = dayStartingAtOrAfter(occurredAt);
         Timestamp now = Timestamp.from(clock.instant());
         int updated = jdbc.sql("UPDATE " + tables.portfolioDirty() + " SET touched_at = :now,"
@@ -148,11 +181,9 @@ public class PortfolioDays {
                 .param("now", now)
                 .update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO " + tables.portfolioDirty() + " (account_id, from_day, before_position, touched_at)"
-                            + " VALUES (:id, :from, :before, :now)")
+            jdbc.sql("INSERT INTO " + tables.portfolioDirty() + " (account_id, from_day, touched_at) VALUES (:id, :from, :now)")
                     .param("id", accountId)
                     .param("from", Date.valueOf(from))
-                    .param("before", beforePosition)
                     .param("now", now)
                     .update();
         }
@@ -185,80 +216,50 @@ public class PortfolioDays {
 
     private int workOutNoted(Tables tables) {
         Instant now = clock.instant();
-        record Noted(UUID accountId, LocalDate from, long beforePosition, OffsetDateTime touchedAt) {
+        record Noted(UUID accountId, LocalDate from, OffsetDateTime touchedAt) {
         }
-        List<Noted> noted = jdbc.sql("SELECT account_id, from_day, before_position, touched_at FROM "
-                        + tables.portfolioDirty() + " WHERE touched_at <= :settled ORDER BY touched_at LIMIT :limit")
+        List<Noted> noted = jdbc.sql("SELECT account_id, from_day, touched_at FROM " + tables.portfolioDirty()
+                        + " WHERE touched_at <= :settled ORDER BY touched_at LIMIT :limit")
                 .param("settled", Timestamp.from(now.minus(SETTLED)))
                 .param("limit", BACKFILL_PER_TRANSACTION)
                 .query((row, number) -> new Noted(row.getObject("account_id", UUID.class),
-                        row.getObject("from_day", LocalDate.class), row.getLong("before_position"),
-                        row.getObject("touched_at", OffsetDateTime.class)))
+                        row.getObject("from_day", LocalDate.class), row.getObject("touched_at", OffsetDateTime.class)))
                 .list();
         if (noted.isEmpty()) {
             return 0;
         }
-        // while the read model is rebuilt no day is followed live: the rebuild works out the day to come too
-        LocalDate coming = dayStartingAtOrAfter(now);
+        // the day to come follows every change as it is assessed; while the read model is rebuilt nothing
+        // is assessed live, and the rebuild works it out too
+        LocalDate coming = startDaysUpTo(tables, dayStartingAtOrAfter(now));
         LocalDate last = tables == Tables.NEXT ? coming : coming.minusDays(1);
-        Map<LocalDate, DayFigures> changes = new TreeMap<>();
-        Map<UUID, Long> workedOutTo = new HashMap<>();
-        LocalDate first = last;
+        Map<UUID, Pieces> recorded = lockPieces(tables, noted.stream().map(Noted::accountId).toList());
+        TreeMap<LocalDate, DayFigures> differences = new TreeMap<>();
         for (Noted account : noted) {
-            if (account.from().isAfter(last)) {
-                continue;
+            if (!account.from().isAfter(last)) {
+                Pieces pieces = recorded.get(account.accountId());
+                pieces.setEach(account.from(), last, contributions(histories.of(account.accountId()), account.from(), last),
+                        differences);
+                savePieces(tables, account.accountId(), pieces);
             }
-            long newest = histories.lastPosition(account.accountId());
-            workedOutTo.put(account.accountId(), newest);
-            Map<LocalDate, Contribution> was = contributions(histories.of(account.accountId(), account.beforePosition()),
-                    account.from(), last);
-            Map<LocalDate, Contribution> is = contributions(histories.of(account.accountId(), newest), account.from(), last);
-            for (LocalDate day = account.from(); !day.isAfter(last); day = day.plusDays(1)) {
-                Contribution then = was.getOrDefault(day, Contribution.NONE);
-                Contribution after = is.getOrDefault(day, Contribution.NONE);
-                if (!then.equals(after)) {
-                    changes.computeIfAbsent(day, d -> new DayFigures()).change(then, after);
-                }
-            }
-            if (account.from().isBefore(first)) {
-                first = account.from();
-            }
-        }
-        if (!changes.isEmpty()) {
-            startDaysUpTo(tables, last);
-            Map<LocalDate, DayFigures> rows = lockDays(tables, first, last);
-            changes.forEach((day, change) -> {
-                DayFigures row = rows.computeIfAbsent(day, d -> new DayFigures());
-                row.addAll(change);
-                save(tables, day, row);
-            });
-        }
-        for (Noted account : noted) {
-            // an account noted again meanwhile keeps its note, now against the history just worked out
-            int removed = jdbc.sql("DELETE FROM " + tables.portfolioDirty()
-                            + " WHERE account_id = :id AND touched_at = :touched")
+            // an account noted again meanwhile keeps its note, to be worked out once more
+            jdbc.sql("DELETE FROM " + tables.portfolioDirty() + " WHERE account_id = :id AND touched_at = :touched")
                     .param("id", account.accountId())
                     .param("touched", account.touchedAt())
                     .update();
-            if (removed == 0 && workedOutTo.containsKey(account.accountId())) {
-                jdbc.sql("UPDATE " + tables.portfolioDirty() + " SET before_position = :position WHERE account_id = :id")
-                        .param("id", account.accountId())
-                        .param("position", workedOutTo.get(account.accountId()))
-                        .update();
-            }
         }
+        addToDays(tables, differences, last);
         log.debug("Worked out the portfolio days again for {} accounts", noted.size());
         return noted.size();
     }
 
     /**
      * What the account added to the portfolio at the start of each day from {@code from} to {@code to},
-     * its history folded forward day by day; days before its opening are left out.
+     * in order, its history folded forward day by day; nothing on the days before its opening.
      *
      * @param history the account's events in the order they happened
      */
-    private Map<LocalDate, Contribution> contributions(List<AccountEvent> history, LocalDate from, LocalDate to) {
-        Map<LocalDate, Contribution> byDay = new HashMap<>();
+    private List<Contribution> contributions(List<AccountEvent> history, LocalDate from, LocalDate to) {
+        List<Contribution> byDay = new ArrayList<>();
         AccountState state = new AccountState();
         int folded = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -266,9 +267,9 @@ public class PortfolioDays {
             while (folded < history.size() && !history.get(folded).occurredAt().isAfter(start)) {
                 state.apply(history.get(folded++), policy);
             }
-            if (state.isOpen()) {
-                byDay.put(day, HealthModel.assess(state, start, policy).map(Contribution::of).orElse(Contribution.NONE));
-            }
+            byDay.add(state.isOpen()
+                    ? HealthModel.assess(state, start, policy).map(Contribution::of).orElse(Contribution.NONE)
+                    : Contribution.NONE);
         }
         return byDay;
     }
@@ -342,6 +343,33 @@ public class PortfolioDays {
                     rows.put(row.getObject("on_day", LocalDate.class), json.readValue(row.getString("figures"), DayFigures.class));
                 });
         return rows;
+    }
+
+    /** What the accounts have added to the kept days, locked until the transaction ends, in the order of their ids. */
+    private Map<UUID, Pieces> lockPieces(Tables tables, Collection<UUID> accounts) {
+        Map<UUID, Pieces> pieces = new HashMap<>();
+        jdbc.sql("SELECT account_id, pieces FROM " + tables.portfolioAccounts()
+                        + " WHERE account_id IN (:ids) ORDER BY account_id FOR UPDATE")
+                .param("ids", List.copyOf(accounts))
+                .query(row -> {
+                    pieces.put(row.getObject("account_id", UUID.class), json.readValue(row.getString("pieces"), Pieces.class));
+                });
+        accounts.forEach(account -> pieces.computeIfAbsent(account, id -> new Pieces()));
+        return pieces;
+    }
+
+    private void savePieces(Tables tables, UUID accountId, Pieces pieces) {
+        String text = json.writeValueAsString(pieces);
+        int updated = jdbc.sql("UPDATE " + tables.portfolioAccounts() + " SET pieces = :pieces WHERE account_id = :id")
+                .param("id", accountId)
+                .param("pieces", text)
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO " + tables.portfolioAccounts() + " (account_id, pieces) VALUES (:id, :pieces)")
+                    .param("id", accountId)
+                    .param("pieces", text)
+                    .update();
+        }
     }
 
     private void save(Tables tables, LocalDate day, DayFigures figures) {
