@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,7 +32,10 @@ import java.util.UUID;
  * of its path. Accounts opened, lost or won back by the import's earlier lines reach outreach
  * through its {@code known-accounts} read model: the gateway names the store position those lines
  * reached ({@value LineImport#AFTER_POSITION}), and the chunk is read once the read model has
- * caught up with it. The accounts of the chunk are then looked up at once, and no line waits.
+ * caught up with it. The accounts of the chunk are then looked up at once, and no line waits. A
+ * chunk naming no position (an import of contacts run after the import of their accounts) that
+ * names an account outreach does not know waits once for the read model to see everything
+ * committed before it, then looks again.
  */
 @RestController
 class ImportController {
@@ -66,10 +70,17 @@ class ImportController {
                             + " chunk within " + catchUpWait + " (rapport.import.catch-up-wait); nothing of the chunk"
                             + " was recorded. Run the import again: what it recorded already is recognised."));
         }
+        boolean caughtUp = after != null;
         return lines.importChunk(body, LineImport.CSV_CELLS.equals(format), user, request, ids -> {
-            Map<UUID, AccountStanding> standings = accounts.standings(ids.stream()
-                    .map(pathIds -> pathIds.get(LineKind.ACCOUNT_ID)).filter(Objects::nonNull).toList());
-            return recorded -> recorder.commandFor((Recordable) recorded, standings);
+            List<UUID> accountIds = ids.stream()
+                    .map(pathIds -> pathIds.get(LineKind.ACCOUNT_ID)).filter(Objects::nonNull).distinct().toList();
+            Map<UUID, AccountStanding> standings = accounts.standings(accountIds);
+            if (!caughtUp && standings.size() < accountIds.size()
+                    && catchUp.awaitCommitted(KnownAccounts.PROCESSOR, catchUpWait)) {
+                standings = accounts.standings(accountIds);
+            }
+            Map<UUID, AccountStanding> known = standings;
+            return recorded -> recorder.commandFor((Recordable) recorded, known);
         });
     }
 }

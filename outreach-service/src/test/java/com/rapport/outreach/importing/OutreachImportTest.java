@@ -136,6 +136,18 @@ class OutreachImportTest {
         assertThat(outreachEventsOf(account)).isEqualTo(1);
     }
 
+    /** Contacts imported on their own, right after the import of their accounts, which names no position. */
+    @Test
+    void aChunkNamingNoPositionWaitsForAnAccountItDoesNotKnowYet() throws Exception {
+        UUID account = UUID.randomUUID();
+        open(account);
+
+        JsonNode report = importChunk(contact(account, UUID.randomUUID()), Map.of());
+
+        assertThat(report.get("refused")).isEmpty();
+        assertThat(outreachEventsOf(account)).isEqualTo(1);
+    }
+
     @Test
     void aPositionOutreachDoesNotReachInTimeIsA503AndWritesNothing() throws Exception {
         UUID account = UUID.randomUUID();

@@ -50,6 +50,20 @@ public final class ProcessorCatchUp {
         return true;
     }
 
+    /**
+     * @return whether the processor has handled every event committed before this call within
+     * {@code patience}: a chunk sent on its own, after an earlier import's accounts, names no position
+     */
+    public boolean awaitCommitted(String processor, Duration patience) {
+        return await(processor, newestPosition(), patience);
+    }
+
+    private long newestPosition() {
+        return jdbc.sql("SELECT COALESCE(MAX(global_index), -1) FROM " + EventStoreSchema.SCHEMA + ".domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+
     boolean hasHandled(String processor, long position) {
         StreamingEventProcessor streaming = processing.eventProcessor(processor, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalArgumentException("No streaming event processor named " + processor));
