@@ -174,7 +174,9 @@ CREATE TABLE rebuild (
     CONSTRAINT rebuild_pk PRIMARY KEY (read_model)
 );
 
--- Fold every account again from the store, as a rebuild: the kept copies in account_event stay, and
--- what insights published before is read back from its own events rather than published again.
+-- An installation that ran before folds every account again from the store, as a rebuild: the kept
+-- copies in account_event stay, and what insights published before is read back from its own events
+-- rather than published again. A new installation (no token yet) has nothing to rebuild.
+INSERT INTO rebuild (read_model, started_at, until_position)
+    SELECT 'histories', CURRENT_TIMESTAMP, NULL FROM token_entry WHERE processor_name = 'histories' AND segment = 0;
 DELETE FROM token_entry WHERE processor_name = 'histories';
-INSERT INTO rebuild (read_model, started_at, until_position) VALUES ('histories', CURRENT_TIMESTAMP, NULL);

@@ -25,7 +25,8 @@ import java.util.OptionalLong;
  * {@code histories} processor fills the {@link Tables#NEXT} tables and publishes nothing, and queries
  * go on reading the live tables. When every segment of the processor has reached the store's head as
  * it was when the rebuild started, and the portfolio's days have been worked out for every account,
- * the rebuilt rows replace the live ones in one transaction.
+ * the rebuilt rows replace the live ones in one transaction, and what is owed of what was not
+ * published meanwhile is made due.
  * <p>
  * The rebuild's row is locked by the processor for each batch it writes while rebuilding, and by the
  * switch, so that no batch writes to the tables being replaced.
@@ -111,10 +112,27 @@ public class Rebuild {
                 jdbc.sql("INSERT INTO " + table + " SELECT * FROM " + table + "_next").update();
                 jdbc.sql("DELETE FROM " + table + "_next").update();
             }
+            owedConclusionsAreDue();
             jdbc.sql("DELETE FROM insights.rebuild WHERE read_model = :model").param("model", AccountProjection.PROCESSOR).update();
             log.info("Rebuilt the account read models up to global index {}: the live tables now hold the rebuilt rows",
                     until.get(0));
         });
+    }
+
+    /**
+     * Nothing is published while rebuilding, so an account whose band or neglect changed in events
+     * recorded meanwhile (or that a changed model now judges otherwise) has a conclusion owed: its row is
+     * made due, and the next scheduled round publishes it.
+     */
+    private void owedConclusionsAreDue() {
+        int owed = jdbc.sql("UPDATE " + Tables.LIVE.health() + " SET next_change_at = :now"
+                        + " WHERE (NOT lost AND (published_band IS NULL OR published_band <> band))"
+                        + " OR published_neglected <> neglected")
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        if (owed > 0) {
+            log.info("{} accounts' band or neglect changed while rebuilding: the next re-assessment publishes it", owed);
+        }
     }
 
     /** The rebuilt portfolio days are whole once every account noted while rebuilding has been worked out. */
