@@ -83,8 +83,7 @@ abstract class InsightsThroughTheGateway extends ThroughTheGateway {
         script.lost(departed, "COMPETITOR_OFFER", 40);
         script.exitInterview(departed, "PRICE", "Globex", 30);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> health(troubled).get("factors").valueStream()
-                .anyMatch(factor -> factor.get("reason").asString().contains("Nobody answers")));
+        awaitProcessed(Suite.Component.INSIGHTS, Duration.ofSeconds(60));
     }
 
     static JsonNode health(UUID account) {
