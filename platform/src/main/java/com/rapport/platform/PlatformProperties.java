@@ -16,11 +16,14 @@ import java.time.Duration;
  * @param schema         the database schema holding this service's token store and read models
  * @param clockSkew      how far in the future an {@code occurredAt} may lie, for clients whose clocks run ahead
  * @param commandRetries how often a command that lost a race on its aggregate is tried again before a 409
+ * @param eventFetchDelay how long the processors' reader waits before it looks in the store again when it
+ *                        found nothing new: events another service appended are only found by looking
  */
 @Validated
 @ConfigurationProperties("rapport")
 public record PlatformProperties(
         @NotBlank @Pattern(regexp = "[a-z_]+") String schema,
         @DefaultValue("PT2M") Duration clockSkew,
-        @DefaultValue("5") @Min(0) @Max(20) int commandRetries) {
+        @DefaultValue("5") @Min(0) @Max(20) int commandRetries,
+        @DefaultValue("PT0.1S") Duration eventFetchDelay) {
 }
