@@ -142,16 +142,17 @@ def log_count(path, text):
         return 0
 
 
-def insights_heap_mb(http):
+def insights_heap_mb(http, metric="jvm_memory_used_bytes"):
+    """insights' heap in MB, the sum of its pools: used (garbage not yet collected included), or max."""
     status, body = http.request("GET", http.services["insights"] + "/actuator/prometheus",
                                 headers={"Accept": "text/plain"})
     if status != 200:
         return None
-    used = 0.0
+    total = 0.0
     for line in body.decode().splitlines():
-        if line.startswith("jvm_memory_used_bytes{") and 'area="heap"' in line:
-            used += float(line.rsplit(" ", 1)[1])
-    return used / (1024 * 1024)
+        if line.startswith(metric + "{") and 'area="heap"' in line:
+            total += max(0.0, float(line.rsplit(" ", 1)[1]))
+    return total / (1024 * 1024)
 
 
 # --- the history to import --------------------------------------------------------------------
@@ -603,6 +604,7 @@ class Bench:
             say(f"   {name:36} p50 {fmt_ms(read['p50']):>8} p99 {fmt_ms(read['p99']):>8}"
                 + (f"  {len(failures)} failed: {failures[0]}" if failures else ""))
         result["heap_max"] = max(heaps)
+        result["heap_limit"] = insights_heap_mb(self.http, "jvm_memory_max_bytes")
         say(f"   insights' heap used while answering: up to {result['heap_max']:.0f} MB")
 
     def rss_loaded(self):
@@ -857,7 +859,10 @@ def write_report(args, r):
               + " |")
         w("")
         w(f"insights' heap used while answering (sum of the heap pools, sampled after each read): up to "
-          f"{fmt(s.get('heap_max'))} MB.")
+          f"{fmt(s.get('heap_max'))} MB, of a maximum heap of {fmt(s.get('heap_limit'))} MB. Used heap counts "
+          "garbage not yet collected, and the JVM collects less the larger its maximum (by default a quarter of "
+          "the machine's memory): to see whether it answers within 512 MB, rerun with "
+          "`RAPPORT_JAVA_OPTS=-Xmx512m`.")
         w("")
 
     w("## Rebuild")
