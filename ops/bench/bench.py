@@ -899,7 +899,7 @@ def write_report(args, r):
     w("```sh")
     w("./mvnw -q -DskipTests package        # or let ./rapport bench build what is stale")
     w("./rapport bench --db postgres --sizes 1000,10000 --out docs/benchmarks.md")
-    w("./rapport bench --smoke --db h2 --out /tmp/bench.md   # what CI runs, about 3 minutes")
+    w("./rapport bench --smoke --db h2 --out /tmp/bench.md   # what CI runs, a few minutes")
     w("```")
     w("")
     w("It needs wrk, and for `--db postgres` pgbench, psql, createdb and dropdb with a PostgreSQL server at "
