@@ -16,6 +16,7 @@ import platform
 import queue
 import random
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -957,7 +958,11 @@ def main():
     args.commit_seconds = 3 if args.smoke else 10
     args.ingest_seconds = 3 if args.smoke else 15
     args.read_seconds = 1 if args.smoke else 4
-    return Bench(args).run()
+    bench = Bench(args)
+    try:
+        return bench.run()
+    finally:
+        shutil.rmtree(bench.work, ignore_errors=True)  # the generated NDJSON files
 
 
 if __name__ == "__main__":
