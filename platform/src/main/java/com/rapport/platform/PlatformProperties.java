@@ -25,5 +25,5 @@ public record PlatformProperties(
         @NotBlank @Pattern(regexp = "[a-z_]+") String schema,
         @DefaultValue("PT2M") Duration clockSkew,
         @DefaultValue("5") @Min(0) @Max(20) int commandRetries,
-        @DefaultValue("PT0.1S") Duration eventFetchDelay) {
+        @DefaultValue("PT0.05S") Duration eventFetchDelay) {
 }

@@ -1,0 +1,100 @@
+package com.rapport.platform.eventstore;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The processors hear of new events when the store's reader has taken in a read that found some. */
+class EventArrivalsTest {
+
+    private final EventArrivals arrivals = new EventArrivals();
+    private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
+    private final EventStorageEngine read = arrivals.storage(store);
+
+    private TrackingEventStream listening(AtomicInteger calls) {
+        TrackingEventStream stream = arrivals.stream(new NoEvents());
+        assertThat(stream.setOnAvailableCallback(calls::incrementAndGet)).as("call-backs are supported").isTrue();
+        return stream;
+    }
+
+    @Test
+    void aReadThatFoundEventsCallsBackOnceAfterHandingOnTheLast() {
+        store.appendEvents(GenericEventMessage.asEventMessage("first"), GenericEventMessage.asEventMessage("second"));
+        AtomicInteger calls = new AtomicInteger();
+        listening(calls);
+        List<Integer> callsSeenPerEvent = new ArrayList<>();
+
+        try (Stream<? extends TrackedEventMessage<?>> events = read.readEvents(null, false)) {
+            events.forEach(event -> callsSeenPerEvent.add(calls.get()));
+        }
+
+        assertThat(callsSeenPerEvent).as("not before the reader has taken in every event").containsExactly(0, 0);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aReadThatFoundNothingCallsNoOneBack() {
+        AtomicInteger calls = new AtomicInteger();
+        listening(calls);
+
+        try (Stream<? extends TrackedEventMessage<?>> events = read.readEvents(null, false)) {
+            assertThat(events.count()).isZero();
+        }
+
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void aClosedStreamIsCalledBackNoMore() {
+        store.appendEvents(GenericEventMessage.asEventMessage("first"));
+        AtomicInteger calls = new AtomicInteger();
+        listening(calls).close();
+
+        try (Stream<? extends TrackedEventMessage<?>> events = read.readEvents(null, false)) {
+            events.forEach(event -> { });
+        }
+
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void everythingElseIsTheStoresOwn() {
+        store.appendEvents(GenericEventMessage.asEventMessage("first"));
+
+        assertThat(read.createHeadToken()).isEqualTo(store.createHeadToken());
+        assertThat(read.createTailToken()).isEqualTo(store.createTailToken());
+    }
+
+    private static final class NoEvents implements TrackingEventStream {
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            return false;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            throw new IllegalStateException("no events");
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
