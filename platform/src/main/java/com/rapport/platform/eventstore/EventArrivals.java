@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,10 @@ import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -31,13 +35,29 @@ import java.util.stream.StreamSupport;
  * of a read model's delay once the reader looks every {@code rapport.event-fetch-delay}. Here the
  * reader's reads of the store ({@link #storage}) announce, once each read has handed on every event
  * it found, and the processors' streams ({@link #stream}) take the callback and are called on each
- * announcement.
+ * announcement. Under load they are called at most once per {@code gap}: each call starts a batch, one
+ * transaction per segment, so that calling at every read would trade throughput for a few
+ * milliseconds; events announced within the gap are taken together when it ends.
  */
-final class EventArrivals {
+final class EventArrivals implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventArrivals.class);
 
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
+    private final long gapNanos;
+    private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "event-arrivals");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean due = new AtomicBoolean();
+    private volatile long lastCalled;
+
+    /** @param gap the least time between two calls of the processors */
+    EventArrivals(Duration gap) {
+        this.gapNanos = gap.toNanos();
+        this.lastCalled = System.nanoTime() - gapNanos;
+    }
 
     /** The store as the reader reads it: a read that found events announces them when it has handed on the last. */
     EventStorageEngine storage(EventStorageEngine store) {
@@ -49,7 +69,26 @@ final class EventArrivals {
         return new CallingBackStream(events);
     }
 
+    @Override
+    public void close() {
+        later.shutdownNow();
+    }
+
     private void announce() {
+        if (!due.compareAndSet(false, true)) {
+            return; // a call is due already: the processors will find these events too
+        }
+        long wait = lastCalled + gapNanos - System.nanoTime();
+        if (wait <= 0) {
+            callProcessors();
+        } else {
+            later.schedule(this::callProcessors, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void callProcessors() {
+        lastCalled = System.nanoTime();
+        due.set(false);
         for (Runnable callback : callbacks) {
             try {
                 callback.run();
