@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param commandRetries how often a command that lost a race on its aggregate is tried again before a 409
  * @param eventFetchDelay how long the processors' reader waits before it looks in the store again when it
  *                        found nothing new: events another service appended are only found by looking
+ * @param processorWakeGap the least time between two wake-ups of the processors on new events: each starts a
+ *                         batch, so a longer gap takes more events per transaction under load, and a read
+ *                         model follows up to that much later
  */
 @Validated
 @ConfigurationProperties("rapport")
@@ -25,5 +28,6 @@ public record PlatformProperties(
         @NotBlank @Pattern(regexp = "[a-z_]+") String schema,
         @DefaultValue("PT2M") Duration clockSkew,
         @DefaultValue("5") @Min(0) @Max(20) int commandRetries,
-        @DefaultValue("PT0.05S") Duration eventFetchDelay) {
+        @DefaultValue("PT0.05S") Duration eventFetchDelay,
+        @DefaultValue("PT0.1S") Duration processorWakeGap) {
 }

@@ -13,8 +13,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 
-import java.time.Duration;
-
 /**
  * The store every processor reads from, as Axon would make it but for how often it looks for new
  * events when it found none ({@code rapport.event-fetch-delay}): an event another service appended
@@ -30,16 +28,13 @@ import java.time.Duration;
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
 public class EventReadingAutoConfiguration {
 
-    /** Under load, a read model follows within about this long, in batches of what arrived meanwhile. */
-    private static final Duration WAKE_GAP = Duration.ofMillis(100);
-
     /** Named and qualified as Axon names its own, which other parts of Axon look up by these names. */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     @ConditionalOnBean(EventStorageEngine.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                          PlatformProperties platform) {
-        EventArrivals arrivals = new EventArrivals(WAKE_GAP);
+        EventArrivals arrivals = new EventArrivals(platform.processorWakeGap());
         EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(arrivals.storage(storageEngine))
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

@@ -77,7 +77,7 @@ class CommandRetriesTest {
             throw failure.get();
         });
         CommandGateway gateway = configuration.commandGateway(bus, retries,
-                new PlatformProperties("test", Duration.ofMinutes(2), RETRIES, Duration.ofMillis(100)));
+                new PlatformProperties("test", Duration.ofMinutes(2), RETRIES, Duration.ofMillis(50), Duration.ofMillis(100)));
 
         assertThatThrownBy(() -> gateway.sendAndWait("refuse me")).isInstanceOf(failure.get().getClass());
         assertThat(handled).hasValue(attempts);
