@@ -51,8 +51,8 @@ public class ImportAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(EventProcessingConfiguration.class)
-    public ProcessorCatchUp processorCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc) {
-        return new ProcessorCatchUp(processing, jdbc);
+    public ProcessorCatchUp processorCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, EventStore store) {
+        return new ProcessorCatchUp(processing, jdbc, store);
     }
 
     /** The converter Spring MVC reads JSON request bodies with, whatever it was configured with. */

@@ -7,11 +7,13 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,10 +34,12 @@ public final class ProcessorCatchUp {
 
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
+    private final StreamableMessageSource<?> store;
 
-    public ProcessorCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc) {
+    public ProcessorCatchUp(EventProcessingConfiguration processing, JdbcClient jdbc, StreamableMessageSource<?> store) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     /** @return whether the processor has handled every event committed up to {@code position} within {@code patience} */
@@ -55,13 +59,10 @@ public final class ProcessorCatchUp {
      * {@code patience}: a chunk sent on its own, after an earlier import's accounts, names no position
      */
     public boolean awaitCommitted(String processor, Duration patience) {
-        return await(processor, newestPosition(), patience);
-    }
-
-    private long newestPosition() {
-        return jdbc.sql("SELECT COALESCE(MAX(global_index), -1) FROM " + EventStoreSchema.SCHEMA + ".domain_event_entry")
-                .query(Long.class)
-                .single();
+        TrackingToken head = store.createHeadToken();
+        OptionalLong newest = head == null ? OptionalLong.empty() : head.position();
+        // an empty store has nothing to wait for
+        return newest.isEmpty() || await(processor, newest.getAsLong(), patience);
     }
 
     boolean hasHandled(String processor, long position) {
