@@ -93,10 +93,11 @@ class UnreachableServiceTest {
                         "\"detail\":\"outreach-service broke off the connection; try again shortly\"",
                         "\"instance\":\"/api/outreach/accounts/a1/contacts\"", "\"requestId\":\"reset-1\"")
                 .doesNotContainIgnoringCase("exception").doesNotContain("127.0.0.1");
-        // the operator learns which route and address failed, and why, without a stack trace
+        // the operator learns which route and address failed, and why, without a stack trace; whether Netty
+        // sees the reset while still sending the body or while awaiting the answer depends on timing
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
                 .containsPattern("POST /api/outreach/accounts/a1/contacts failed on route outreach to "
-                        + "http://127\\.0\\.0\\.1:\\d+/api/outreach/accounts/a1/contacts: .*Connection reset.* requestId=reset-1"));
+                        + "http://127\\.0\\.0\\.1:\\d+/api/outreach/accounts/a1/contacts: .*(Connection reset|closed BEFORE response).* requestId=reset-1"));
         assertThat(output.getAll()).doesNotContain("\tat ");
     }
 
