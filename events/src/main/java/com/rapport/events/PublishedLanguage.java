@@ -8,6 +8,8 @@ import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.insights.HealthBandChanged;
 import com.rapport.events.insights.NeglectFlagCleared;
 import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.events.insights.RiskSignalCleared;
+import com.rapport.events.insights.RiskSignalRaised;
 import com.rapport.events.outreach.CallCompleted;
 import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
@@ -56,7 +58,9 @@ public final class PublishedLanguage {
             CallMissed.class,
             HealthBandChanged.class,
             NeglectFlagRaised.class,
-            NeglectFlagCleared.class);
+            NeglectFlagCleared.class,
+            RiskSignalRaised.class,
+            RiskSignalCleared.class);
 
     private static final Map<String, Class<? extends AccountEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(PublishedLanguage::nameOf, Function.identity()));

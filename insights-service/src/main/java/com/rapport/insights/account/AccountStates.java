@@ -1,8 +1,16 @@
 package com.rapport.insights.account;
 
+import com.rapport.events.AccountEvent;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.NeglectFlagCleared;
+import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.events.insights.RiskSignalCleared;
+import com.rapport.events.insights.RiskSignalRaised;
 import com.rapport.insights.assessment.AssessmentView;
 import com.rapport.insights.health.Assessment;
+import com.rapport.insights.health.RaisedSignal;
+import com.rapport.insights.health.RiskSignal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,12 +23,16 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The row each account has in {@code account_health}: its folded {@link AccountState}, its latest
@@ -31,13 +43,52 @@ import java.util.UUID;
 public class AccountStates {
 
     /**
+     * What insights last published of an account: the conclusions other services have heard.
+     *
+     * @param band    null before its first assessment was published
+     * @param signals the risk signals raised and not cleared since
+     */
+    public record Published(HealthBand band, boolean neglected, Set<RiskSignal> signals) {
+
+        public static final Published NOTHING = new Published(null, false, Set.of());
+
+        public Published {
+            signals = signals.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(signals));
+        }
+
+        /** What was published, as told by one of insights' own conclusions read back from the store. */
+        public Published after(AccountEvent conclusion) {
+            Set<RiskSignal> raised = EnumSet.noneOf(RiskSignal.class);
+            raised.addAll(signals);
+            if (conclusion instanceof HealthBandChanged changed) {
+                return new Published(changed.toBand(), neglected, raised);
+            } else if (conclusion instanceof NeglectFlagRaised) {
+                return new Published(band, true, raised);
+            } else if (conclusion instanceof NeglectFlagCleared) {
+                return new Published(band, false, raised);
+            } else if (conclusion instanceof RiskSignalRaised signal) {
+                RiskSignal.ofKey(signal.signal()).ifPresent(raised::add);
+            } else if (conclusion instanceof RiskSignalCleared signal) {
+                RiskSignal.ofKey(signal.signal()).ifPresent(raised::remove);
+            }
+            return new Published(band, neglected, raised);
+        }
+
+        /** Whether the event is one of the conclusions insights publishes, not a fact of the account's history. */
+        public static boolean isConclusion(AccountEvent event) {
+            return event instanceof HealthBandChanged || event instanceof NeglectFlagRaised
+                    || event instanceof NeglectFlagCleared || event instanceof RiskSignalRaised
+                    || event instanceof RiskSignalCleared;
+        }
+    }
+
+    /**
      * An account's row as a refresh reads it.
      *
      * @param asOf       when its assessment was made
      * @param nextChange when that assessment changes if nothing happens
      */
-    public record Stored(AccountState state, Instant asOf, Instant nextChange, HealthBand publishedBand,
-                         boolean publishedNeglected) {
+    public record Stored(AccountState state, Instant asOf, Instant nextChange, Published published) {
     }
 
     /**
@@ -45,8 +96,7 @@ public class AccountStates {
      *
      * @param nextChange null when the assessment cannot change without an event
      */
-    public record Fresh(AccountState state, Assessment assessment, Instant nextChange, HealthBand publishedBand,
-                        boolean publishedNeglected) {
+    public record Fresh(AccountState state, Assessment assessment, Instant nextChange, Published published) {
     }
 
     private final JdbcClient jdbc;
@@ -68,7 +118,8 @@ public class AccountStates {
         if (accounts.isEmpty()) {
             return rows;
         }
-        jdbc.sql("SELECT account_id, state, as_of, next_change_at, published_band, published_neglected FROM " + tables.health()
+        jdbc.sql("SELECT account_id, state, as_of, next_change_at, published_band, published_neglected, published_signals FROM "
+                        + tables.health()
                         + " WHERE account_id IN (:ids) ORDER BY account_id FOR UPDATE")
                 .param("ids", List.copyOf(accounts))
                 .query(row -> {
@@ -112,15 +163,16 @@ public class AccountStates {
                     annual_value = :value, currency = :currency, lost = :lost, score = :score, band = :band,
                     neglected = :neglected, days_since_contact = :days, cadence_days = :cadence, exposure = :exposure,
                     assessment = :json, as_of = :asOf, next_change_at = :nextChange, published_band = :publishedBand,
-                    published_neglected = :publishedNeglected
+                    published_neglected = :publishedNeglected, signals = :signals, flagged = :flagged,
+                    published_signals = :publishedSignals
                 WHERE account_id = :id"""
                 : "INSERT INTO " + tables.health() + """
                  (account_id, state, folded_to, name, owner_id, tier, annual_value, currency, lost, score, band,
                     neglected, days_since_contact, cadence_days, exposure, assessment, as_of, next_change_at,
-                    published_band, published_neglected)
+                    published_band, published_neglected, signals, flagged, published_signals)
                 VALUES (:id, :state, :foldedTo, :name, :owner, :tier, :value, :currency, :lost, :score, :band,
                     :neglected, :days, :cadence, :exposure, :json, :asOf, :nextChange, :publishedBand,
-                    :publishedNeglected)""";
+                    :publishedNeglected, :signals, :flagged, :publishedSignals)""";
         jdbc.sql(sql)
                 .param("id", assessment.accountId())
                 .param("state", stateJson.writeValueAsString(fresh.state()))
@@ -140,8 +192,11 @@ public class AccountStates {
                 .param("json", json.writeValueAsString(AssessmentView.of(assessment)))
                 .param("asOf", assessment.asOf().atOffset(ZoneOffset.UTC))
                 .param("nextChange", fresh.nextChange() == null ? null : fresh.nextChange().atOffset(ZoneOffset.UTC))
-                .param("publishedBand", fresh.publishedBand() == null ? null : fresh.publishedBand().name())
-                .param("publishedNeglected", fresh.publishedNeglected())
+                .param("publishedBand", fresh.published().band() == null ? null : fresh.published().band().name())
+                .param("publishedNeglected", fresh.published().neglected())
+                .param("signals", keys(assessment.signals().stream().map(RaisedSignal::signal).toList()))
+                .param("flagged", assessment.flagged())
+                .param("publishedSignals", keys(fresh.published().signals()))
                 .update();
     }
 
@@ -156,6 +211,26 @@ public class AccountStates {
         OffsetDateTime nextChange = row.getObject("next_change_at", OffsetDateTime.class);
         return new Stored(stateJson.readValue(row.getString("state"), AccountState.class),
                 row.getObject("as_of", OffsetDateTime.class).toInstant(), nextChange == null ? null : nextChange.toInstant(),
-                band == null ? null : HealthBand.valueOf(band), row.getBoolean("published_neglected"));
+                new Published(band == null ? null : HealthBand.valueOf(band), row.getBoolean("published_neglected"),
+                        signals(row.getString("published_signals"))));
+    }
+
+    /**
+     * Signals as a column holds them: their keys, each between commas, so that a read can ask for one
+     * with {@link #holding}.
+     */
+    static String keys(Collection<RiskSignal> signals) {
+        return signals.stream().map(signal -> signal.key() + ",").sorted().collect(Collectors.joining("", ",", ""));
+    }
+
+    /** The pattern of a LIKE that finds rows whose column holds {@code signal}. */
+    public static String holding(RiskSignal signal) {
+        return "%," + signal.key() + ",%";
+    }
+
+    private static Set<RiskSignal> signals(String keys) {
+        return Arrays.stream(keys.split(",")).filter(key -> !key.isEmpty())
+                .map(key -> RiskSignal.ofKey(key).orElseThrow(() -> new IllegalStateException("Unknown signal " + key)))
+                .collect(Collectors.toSet());
     }
 }

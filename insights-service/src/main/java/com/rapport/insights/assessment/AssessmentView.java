@@ -7,14 +7,20 @@ import com.rapport.insights.health.Assessment;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** An assessment as the HTTP contract shapes it. */
+/** An assessment as the HTTP contract shapes it, with whether it is flagged and the risk signals it raised. */
 public record AssessmentView(UUID accountId, String name, String ownerId, Tier tier, BigDecimal annualValue,
                              String currency, String status, Instant asOf, int score, HealthBand band, boolean neglected,
-                             long daysSinceContact, int cadenceDays, List<String> topReasons, List<FactorView> factors) {
+                             long daysSinceContact, int cadenceDays, List<String> topReasons, List<FactorView> factors,
+                             boolean flagged, List<SignalView> signals) {
 
     public record FactorView(String factor, int score, int weight, String reason) {
+    }
+
+    /** A risk signal raised: its key, the sentence, and its figures by name. */
+    public record SignalView(String signal, String reason, Map<String, Long> figures, String subject) {
     }
 
     public static AssessmentView of(Assessment assessment) {
@@ -24,6 +30,10 @@ public record AssessmentView(UUID accountId, String name, String ownerId, Tier t
                 assessment.daysSinceContact(), assessment.cadenceDays(), assessment.topReasons(3),
                 assessment.factors().stream()
                         .map(factor -> new FactorView(factor.factor().key(), factor.score(), factor.weight(), factor.reason()))
+                        .toList(),
+                assessment.flagged(),
+                assessment.signals().stream()
+                        .map(signal -> new SignalView(signal.signal().key(), signal.reason(), signal.figures(), signal.subject()))
                         .toList());
     }
 }

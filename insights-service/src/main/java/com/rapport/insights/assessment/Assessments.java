@@ -2,6 +2,8 @@ package com.rapport.insights.assessment;
 
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.account.AccountStates;
+import com.rapport.insights.health.RiskSignal;
 import com.rapport.platform.web.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,9 @@ public class Assessments {
         }
     }
 
-    public record Filter(HealthBand band, String ownerId, Tier tier, Boolean neglected) {
+    /** Each part left null asks for no condition on it. */
+    public record Filter(HealthBand band, String ownerId, Tier tier, Boolean neglected, Boolean flagged,
+                         RiskSignal signal) {
     }
 
     private final JdbcClient jdbc;
@@ -56,6 +60,12 @@ public class Assessments {
         if (filter.neglected() != null) {
             conditions.add("neglected = :neglected");
         }
+        if (filter.flagged() != null) {
+            conditions.add("flagged = :flagged");
+        }
+        if (filter.signal() != null) {
+            conditions.add("signals LIKE :signal");
+        }
         String where = " FROM insights.account_health WHERE " + String.join(" AND ", conditions);
         long total = filtered(jdbc.sql("SELECT COUNT(*)" + where), filter).query(Long.class).single();
         List<JsonNode> items = filtered(jdbc.sql("SELECT assessment" + where + " ORDER BY " + order.sql
@@ -79,6 +89,12 @@ public class Assessments {
         }
         if (filter.neglected() != null) {
             statement = statement.param("neglected", filter.neglected());
+        }
+        if (filter.flagged() != null) {
+            statement = statement.param("flagged", filter.flagged());
+        }
+        if (filter.signal() != null) {
+            statement = statement.param("signal", AccountStates.holding(filter.signal()));
         }
         return statement;
     }

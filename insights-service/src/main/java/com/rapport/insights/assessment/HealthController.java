@@ -7,6 +7,7 @@ import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.health.RiskSignal;
 import com.rapport.insights.health.Series;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.problem.InvalidField;
@@ -25,8 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @RestController
 class HealthController {
@@ -96,16 +99,27 @@ class HealthController {
         return new HealthHistory(accountId, series.from(), series.to(), series.step(), points);
     }
 
-    /** The accounts we still have, the most value at risk first unless {@code sort} says otherwise. */
+    /**
+     * The accounts we still have, the most value at risk first unless {@code sort} says otherwise; {@code flagged}
+     * and {@code signal} (a risk signal's key) pick the accounts that need a call.
+     */
     @GetMapping("/api/insights/health")
     Page<JsonNode> portfolio(@RequestParam(required = false) HealthBand band,
                              @RequestParam(required = false) @Size(max = 100) String owner,
                              @RequestParam(required = false) Tier tier,
                              @RequestParam(required = false) Boolean neglected,
+                             @RequestParam(required = false) Boolean flagged,
+                             @RequestParam(required = false) String signal,
                              @RequestParam(defaultValue = "RISK") Assessments.Order sort,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return assessments.list(new Assessments.Filter(band, owner == null || owner.isBlank() ? null : owner.strip(),
-                tier, neglected), sort, page, size);
+                tier, neglected, flagged, signal == null || signal.isBlank() ? null : signalNamed(signal.strip())),
+                sort, page, size);
+    }
+
+    private static RiskSignal signalNamed(String key) {
+        return RiskSignal.ofKey(key).orElseThrow(() -> new InvalidField("signal", "OneOf", "must be one of "
+                + Arrays.stream(RiskSignal.values()).map(RiskSignal::key).collect(Collectors.joining(", "))));
     }
 }

@@ -7,6 +7,8 @@ import com.rapport.events.insights.HealthBand;
 import com.rapport.events.insights.HealthBandChanged;
 import com.rapport.events.insights.NeglectFlagCleared;
 import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.events.insights.RiskSignalCleared;
+import com.rapport.events.insights.RiskSignalRaised;
 import com.rapport.events.outreach.LostClientInterviewRecorded;
 import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.AccountStates;
@@ -16,6 +18,8 @@ import com.rapport.insights.account.Tables;
 import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.health.RaisedSignal;
+import com.rapport.insights.health.RiskSignal;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.LossRows;
 import com.rapport.insights.needs.NeedRows;
@@ -39,8 +43,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -102,7 +108,7 @@ public class Reassessment implements AccountsChanged {
         PortfolioDays.Changes changes = new PortfolioDays.Changes();
         byAccount.forEach((accountId, events) -> accounts.run(accountId, () -> {
             List<AccountHistories.Kept> kept = histories.keep(events.stream()
-                    .filter(event -> !isConclusion(event.event()))
+                    .filter(event -> !AccountStates.Published.isConclusion(event.event()))
                     .toList());
             List<AccountHistories.Kept> news = tables == Tables.NEXT ? events : kept;
             PortfolioDays.Changes account = new PortfolioDays.Changes();
@@ -114,10 +120,6 @@ public class Reassessment implements AccountsChanged {
         if (tables == Tables.LIVE) {
             portfolio.apply(tables, changes);
         }
-    }
-
-    private static boolean isConclusion(AccountEvent event) {
-        return event instanceof HealthBandChanged || event instanceof NeglectFlagRaised || event instanceof NeglectFlagCleared;
     }
 
     /**
@@ -176,16 +178,11 @@ public class Reassessment implements AccountsChanged {
      */
     private void afterEvents(Tables tables, UUID accountId, AccountStates.Stored row, List<AccountHistories.Kept> news,
                              Instant now, PortfolioDays.Changes changes) {
-        HealthBand publishedBand = row == null ? null : row.publishedBand();
-        boolean publishedNeglected = row != null && row.publishedNeglected();
+        AccountStates.Published published = row == null ? AccountStates.Published.NOTHING : row.published();
         List<AccountHistories.Kept> facts = new ArrayList<>();
         for (AccountHistories.Kept kept : news) {
-            if (kept.event() instanceof HealthBandChanged changed) {
-                publishedBand = changed.toBand();
-            } else if (kept.event() instanceof NeglectFlagRaised) {
-                publishedNeglected = true;
-            } else if (kept.event() instanceof NeglectFlagCleared) {
-                publishedNeglected = false;
+            if (AccountStates.Published.isConclusion(kept.event())) {
+                published = published.after(kept.event());
             } else {
                 facts.add(kept);
             }
@@ -206,12 +203,11 @@ public class Reassessment implements AccountsChanged {
         Instant asOf = now.isBefore(state.foldedTo()) ? state.foldedTo() : now;
         Assessment assessment = HealthModel.assess(state, asOf, policy).orElseThrow();
         if (tables == Tables.LIVE) {
-            publishedBand = publishBand(assessment, publishedBand);
-            publishedNeglected = publishNeglect(assessment, publishedNeglected);
+            published = publish(assessment, published);
             changes.set(accountId, Contribution.of(assessment), now);
         }
         states.save(tables, new AccountStates.Fresh(state, assessment,
-                HealthModel.nextChange(state, asOf, policy).orElse(null), publishedBand, publishedNeglected), row != null);
+                HealthModel.nextChange(state, asOf, policy).orElse(null), published), row != null);
         List<AccountEvent> events = facts.stream().map(AccountHistories.Kept::event).toList();
         needs.apply(tables, events);
         if (judgesLossesAgain(state, events)) {
@@ -231,8 +227,7 @@ public class Reassessment implements AccountsChanged {
         Assessment assessment = HealthModel.assess(state, now, policy).orElseThrow();
         changes.set(accountId, Contribution.of(assessment), now);
         states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment,
-                HealthModel.nextChange(state, now, policy).orElse(null), publishBand(assessment, row.publishedBand()),
-                publishNeglect(assessment, row.publishedNeglected())), true);
+                HealthModel.nextChange(state, now, policy).orElse(null), publish(assessment, row.published())), true);
     }
 
     /**
@@ -272,6 +267,12 @@ public class Reassessment implements AccountsChanged {
                 || (lastLoss != null && !fact.occurredAt().isAfter(lastLoss)));
     }
 
+    /** Publishes what changed in the assessment since {@code published}: its band, neglect, each signal. */
+    private AccountStates.Published publish(Assessment assessment, AccountStates.Published published) {
+        return new AccountStates.Published(publishBand(assessment, published.band()),
+                publishNeglect(assessment, published.neglected()), publishSignals(assessment, published.signals()));
+    }
+
     private HealthBand publishBand(Assessment assessment, HealthBand published) {
         if (assessment.lost() || assessment.band() == published) {
             return published;
@@ -289,6 +290,20 @@ public class Reassessment implements AccountsChanged {
             publish(new NeglectFlagCleared(assessment.accountId(), assessment.asOf()));
         }
         return assessment.neglected();
+    }
+
+    private Set<RiskSignal> publishSignals(Assessment assessment, Set<RiskSignal> published) {
+        Set<RiskSignal> raised = EnumSet.noneOf(RiskSignal.class);
+        for (RaisedSignal signal : assessment.signals()) {
+            raised.add(signal.signal());
+            if (!published.contains(signal.signal())) {
+                publish(new RiskSignalRaised(assessment.accountId(), signal.signal().key(), signal.reason(),
+                        signal.figures(), signal.subject(), assessment.asOf()));
+            }
+        }
+        published.stream().filter(signal -> !raised.contains(signal)).sorted()
+                .forEach(signal -> publish(new RiskSignalCleared(assessment.accountId(), signal.key(), assessment.asOf())));
+        return raised;
     }
 
     /**

@@ -30,6 +30,6 @@ public record CallList(String ownerId, LocalDate date, List<Item> items) {
      */
     public record Item(UUID accountId, String name, Tier tier, BigDecimal annualValue, String currency, String timezone,
                        Occasion kind, String reason, String agenda, double priority, int score, HealthBand band,
-                       boolean neglected) {
+                       boolean neglected, List<String> signals) {
     }
 }

@@ -10,6 +10,7 @@ import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.FactorScore;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.health.RaisedSignal;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -123,7 +124,8 @@ public final class CallListRanking {
                 * (1 + (100 - health.score()) / 100.0);
         return Optional.of(new CallList.Item(health.accountId(), health.name(), health.tier(), health.annualValue(),
                 health.currency(), account.day().zone().getId(), main.occasion(), reason, main.agenda(),
-                Math.round(priority * 10) / 10.0, health.score(), health.band(), health.neglected()));
+                Math.round(priority * 10) / 10.0, health.score(), health.band(), health.neglected(),
+                health.signals().stream().map(signal -> signal.signal().key()).toList()));
     }
 
     /** Every occasion the account is due a call on, the weightiest first. */
@@ -144,16 +146,28 @@ public final class CallListRanking {
                 .toList();
     }
 
-    /** Neglected, AT_RISK or CRITICAL: the top reasons, and a check-in that brings up what the factors point at. */
+    /**
+     * Flagged (neglected, AT_RISK or CRITICAL, or a risk signal raised): the top reasons and the signals, and a
+     * check-in that brings up what the factors point at.
+     */
     private Optional<Candidate> slipping(Assessment health, AccountState facts, AccountDay day) {
-        boolean sinking = health.band() == HealthBand.AT_RISK || health.band() == HealthBand.CRITICAL;
-        if (!health.neglected() && !sinking) {
+        if (!health.flagged()) {
             return Optional.empty();
         }
-        String band = health.band() == HealthBand.CRITICAL ? "critical" : "at risk";
-        String state = health.neglected() ? (sinking ? "Neglected and " + band : "Neglected") : capitalised(band);
-        // the factors' own reasons may hold semicolons: a full stop between them keeps them apart
-        String reason = state + " (score " + health.score() + "): " + String.join(". ", health.topReasons(3));
+        boolean sinking = health.band() == HealthBand.AT_RISK || health.band() == HealthBand.CRITICAL;
+        String reason;
+        if (health.neglected() || sinking) {
+            String band = health.band() == HealthBand.CRITICAL ? "critical" : "at risk";
+            String state = health.neglected() ? (sinking ? "Neglected and " + band : "Neglected") : capitalised(band);
+            // the factors' own reasons may hold semicolons: a full stop between them keeps them apart
+            // the factors' reasons tell most of what the signals would: naming them is enough
+            reason = state + " (score " + health.score() + "): " + String.join(". ", health.topReasons(3))
+                    + (health.signals().isEmpty() ? "" : ". Risk signals: " + health.signals().stream()
+                    .map(signal -> signal.signal().words()).collect(Collectors.joining(", ")));
+        } else {
+            reason = (health.signals().size() == 1 ? "Risk signal" : "Risk signals") + " (score " + health.score() + "): "
+                    + health.signals().stream().map(RaisedSignal::reason).collect(Collectors.joining(". "));
+        }
 
         List<String> agenda = new ArrayList<>(List.of(CHECK_IN));
         facts.unansweredComplaint().ifPresent(complaint ->

@@ -6,7 +6,7 @@ package com.rapport.insights.calllist;
  * the account is on the list for a weightier one.
  */
 public enum Occasion {
-    /** Neglected, or AT_RISK or CRITICAL: there is still time to call them. */
+    /** Neglected, AT_RISK or CRITICAL, or a risk signal raised: there is still time to call them. */
     SLIPPING(100, "it is slipping"),
     /** Lost recently and nobody has asked them why yet. */
     LOST_WITHOUT_INTERVIEW(80, "an exit interview"),

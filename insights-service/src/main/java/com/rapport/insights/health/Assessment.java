@@ -14,19 +14,30 @@ import java.util.UUID;
  *
  * @param lost             a lost account is assessed as it stood, but leaves the portfolio figures
  * @param daysSinceContact days since the last connected contact, or since the opening if there was none
+ * @param signals          the risk signals raised, each reason enough to call whatever the score
  */
 public record Assessment(UUID accountId, String name, String ownerId, Tier tier, BigDecimal annualValue,
                          String currency, boolean lost, Instant asOf, int score, HealthBand band, boolean neglected,
-                         long daysSinceContact, int cadenceDays, List<FactorScore> factors) {
+                         long daysSinceContact, int cadenceDays, List<FactorScore> factors,
+                         List<RaisedSignal> signals) {
 
     public Assessment {
         factors = List.copyOf(factors);
+        signals = List.copyOf(signals);
+    }
+
+    /**
+     * Whether the account needs a call now: a band at risk or worse, neglect, or a risk signal raised.
+     * What the loss analysis and the backtest count as a warning.
+     */
+    public boolean flagged() {
+        return band == HealthBand.AT_RISK || band == HealthBand.CRITICAL || neglected || !signals.isEmpty();
     }
 
     /** The same assessment said of another moment: to compare two assessments on everything but when they were made. */
     public Assessment at(Instant moment) {
         return new Assessment(accountId, name, ownerId, tier, annualValue, currency, lost, moment, score, band, neglected,
-                daysSinceContact, cadenceDays, factors);
+                daysSinceContact, cadenceDays, factors, signals);
     }
 
     /** The reasons that cost the most, worst first: what a leader reads first. */

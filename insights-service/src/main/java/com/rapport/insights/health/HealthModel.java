@@ -31,7 +31,7 @@ public final class HealthModel {
     /** A factor carrying at least this share (in percent) of the weight keeps the account out of HEALTHY when at 0. */
     static final int WEIGHTY_PERCENT = 10;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
     private HealthModel() {
@@ -82,13 +82,14 @@ public final class HealthModel {
         boolean neglected = !account.isLost() && daysSinceContact > policy.neglectMultiplier() * cadence;
         return Optional.of(new Assessment(account.accountId(), account.name(), account.ownerId(), account.tier(),
                 account.annualValue(), account.currency(), account.isLost(), asOf, score, band(score, policy), neglected,
-                daysSinceContact, cadence, factors));
+                daysSinceContact, cadence, factors, RiskSignals.raised(account, asOf, cadence, policy)));
     }
 
     /**
      * The first moment after {@code after} at which the account's assessment would differ from its
      * assessment at {@code after} if nothing happened meanwhile: when a count of days since something
-     * steps on, a contact or sighting leaves its window, a need passes its grace. Every assessment is
+     * steps on, a contact or sighting leaves its window, a need passes its grace. Risk signals are part
+     * of the assessment and follow the same counts and windows. Every assessment is
      * made of such counts and windows, so it changes at one of those moments and only there: each is
      * tried in turn, earliest first.
      *
@@ -127,6 +128,9 @@ public final class HealthModel {
             }
         }
         account.openNeeds().forEach(need -> moments.add(nextDayStep(need.raisedAt(), after)));
+        // the signals count days since a complaint and since a sighting
+        account.unansweredComplaint().ifPresent(complaint -> moments.add(nextDayStep(complaint.at(), after)));
+        account.sightings().forEach(sighting -> moments.add(nextDayStep(sighting.at(), after)));
         Duration momentumWindow = Duration.ofDays(policy.momentumWindowDays());
         moments.add(account.openedAt().plus(momentumWindow));
         for (Instant contact : account.connected()) {
@@ -134,7 +138,11 @@ public final class HealthModel {
             moments.add(contact.plus(momentumWindow).plus(momentumWindow));
         }
         Duration competitorWindow = Duration.ofDays(policy.competitorWindowDays());
-        account.sightings().forEach(sighting -> moments.add(sighting.at().plus(competitorWindow)));
+        Duration recentSighting = Duration.ofDays(policy.signals().competitorWithinDays());
+        account.sightings().forEach(sighting -> {
+            moments.add(sighting.at().plus(competitorWindow));
+            moments.add(sighting.at().plus(recentSighting));
+        });
         return List.copyOf(moments.subSet(after, false, horizon, true));
     }
 
@@ -317,23 +325,23 @@ public final class HealthModel {
         return policy.weights().get(factor);
     }
 
-    private static long days(Instant from, Instant to) {
+    static long days(Instant from, Instant to) {
         return Math.max(0, Duration.between(from, to).toDays());
     }
 
-    private static String ago(long days) {
+    static String ago(long days) {
         return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
     }
 
-    private static String count(long n, String thing) {
+    static String count(long n, String thing) {
         return n + " " + thing + (n == 1 ? "" : "s");
     }
 
-    private static String tierName(Tier tier) {
+    static String tierName(Tier tier) {
         return tier.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String shortened(String text) {
+    static String shortened(String text) {
         String line = text.strip().replaceAll("\\s+", " ");
         return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
     }

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param watchFrom           the lowest score that is WATCH
  * @param atRiskFrom          the lowest score that is AT_RISK; below it is CRITICAL
  * @param weights             how much each factor counts
+ * @param signals             when each risk signal is raised; left out, the defaults
  */
 public record HealthPolicy(
         Map<Tier, Integer> cadenceDays,
@@ -37,13 +38,15 @@ public record HealthPolicy(
         int healthyFrom,
         int watchFrom,
         int atRiskFrom,
-        Map<Factor, Integer> weights) {
+        Map<Factor, Integer> weights,
+        SignalPolicy signals) {
 
     public HealthPolicy {
         cadenceDays = copy(cadenceDays, Tier.class);
         faceTimeDays = copy(faceTimeDays, Tier.class);
         executiveTouchDays = copy(executiveTouchDays, Tier.class);
         weights = copy(weights, Factor.class);
+        signals = Objects.requireNonNullElse(signals, SignalPolicy.defaults());
         for (Tier tier : Tier.values()) {
             require(cadenceDays.getOrDefault(tier, 0) > 0, "cadenceDays needs a positive number of days for " + tier);
         }
@@ -58,6 +61,9 @@ public record HealthPolicy(
         require(neglectMultiplier >= 1, "neglectMultiplier must be at least 1");
         require(100 >= healthyFrom && healthyFrom > watchFrom && watchFrom > atRiskFrom && atRiskFrom > 0,
                 "bands must satisfy 100 >= healthyFrom > watchFrom > atRiskFrom > 0");
+        // the account's state keeps sightings for the competitor window only
+        require(signals.competitorWithinDays() <= competitorWindowDays,
+                "signals.competitorWithinDays must not exceed competitorWindowDays");
     }
 
     /** The expectations of the design: cadence by tier, face time and executive touch for the top tiers, and so on. */
@@ -69,7 +75,15 @@ public record HealthPolicy(
                 180, 30, 90, 90, 3, 1.5, 75, 50, 25,
                 Map.of(Factor.CONTACT_RECENCY, 25, Factor.FACE_TIME, 10, Factor.EXECUTIVE_TOUCH, 10,
                         Factor.RE_PITCH, 5, Factor.UNMET_NEEDS, 10, Factor.VOICE_OF_CLIENT, 15,
-                        Factor.COMPETITOR_PRESSURE, 10, Factor.MOMENTUM, 10, Factor.UNANSWERED_ATTEMPTS, 5));
+                        Factor.COMPETITOR_PRESSURE, 10, Factor.MOMENTUM, 10, Factor.UNANSWERED_ATTEMPTS, 5),
+                SignalPolicy.defaults());
+    }
+
+    /** The same expectations with other settings for the risk signals. */
+    public HealthPolicy withSignals(SignalPolicy settings) {
+        return new HealthPolicy(cadenceDays, faceTimeDays, executiveTouchDays, rePitchDays, needGraceDays,
+                competitorWindowDays, momentumWindowDays, unansweredAttempts, neglectMultiplier, healthyFrom, watchFrom,
+                atRiskFrom, weights, settings);
     }
 
     public int cadenceFor(Tier tier, Integer accountOverride) {

@@ -12,6 +12,8 @@ import com.rapport.events.outreach.CompetitorSighted;
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.Direction;
+import com.rapport.events.outreach.FeedbackReceived;
+import com.rapport.events.outreach.FeedbackSource;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.events.outreach.UnmetNeedAddressed;
 import com.rapport.events.outreach.UnmetNeedRaised;
@@ -56,7 +58,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -248,6 +253,38 @@ class ReassessmentTest {
         reassessment.reassessDue();
         assertThat(published(account, "NeglectFlagCleared")).isEqualTo(1);
         assertThat(published(account, "NeglectFlagRaised")).isEqualTo(1);
+    }
+
+    @Test
+    void aRiskSignalIsPublishedWhenRaisedAndWhenClearedOncePerChangeAndThePortfolioFindsIt() throws Exception {
+        Instant now = clock.instant();
+        UUID account = openedKeyAccount(now.minus(Duration.ofDays(20)));
+        connected(account, now.minus(Duration.ofDays(10)));
+        UUID feedbackId = UUID.randomUUID();
+        recorded("Feedback", feedbackId, new FeedbackReceived(feedbackId, account, FeedbackSource.SURVEY, null,
+                "Nobody calls back", null, 3, null, now.minus(Duration.ofDays(5))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(account, "RiskSignalRaised") == 1);
+        assertThat(row(account).get("flagged").asBoolean()).isTrue();
+        assertThat(row(account).get("signals").get(0).get("signal").asString()).isEqualTo("detractorComplaint");
+        assertThat(row(account).get("signals").get(0).get("figures").get("nps").asLong()).isEqualTo(3);
+        mvc.perform(get("/api/insights/health?signal=detractorComplaint&size=200"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].accountId", hasItem(account.toString())));
+        mvc.perform(get("/api/insights/health?flagged=false&size=200"))
+                .andExpect(jsonPath("$.items[*].accountId", not(hasItem(account.toString()))));
+        mvc.perform(get("/api/insights/health?signal=churn"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("signal"));
+
+        // the complaint talked through
+        connected(account, now);
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(account, "RiskSignalCleared") == 1);
+        reassessment.reassessDue();
+
+        assertThat(published(account, "RiskSignalRaised")).isEqualTo(1);
+        assertThat(published(account, "RiskSignalCleared")).isEqualTo(1);
+        assertThat(row(account).get("signals").isEmpty()).isTrue();
+        assertThat(row(account).get("flagged").asBoolean()).isFalse();
     }
 
     @Test

@@ -170,7 +170,10 @@ class CallListRankingTest {
         assertThat(item).extracting(CallList.Item::score, CallList.Item::band, CallList.Item::neglected)
                 .containsExactly(health.score(), HealthBand.AT_RISK, false);
         assertThat(item.reason()).isEqualTo("At risk (score " + health.score() + "): "
-                + String.join(". ", health.topReasons(3)) + ". Also due: a re-pitch");
+                + String.join(". ", health.topReasons(3)) + ". Risk signals: a detractor's complaint unanswered,"
+                + " a competitor sighted, a need open too long, contact collapsing. Also due: a re-pitch");
+        assertThat(item.signals()).containsExactly("detractorComplaint", "competitorSighted", "needPastGrace",
+                "momentumCollapse");
         assertThat(item.agenda()).isEqualTo(CallListRanking.CHECK_IN
                 + ". Address the unanswered complaint: \u201cInvoices arrive late and wrong\u201d"
                 + ". Talk through the open unmet need: \u201cReporting in their own currency\u201d"
@@ -291,6 +294,20 @@ class CallListRankingTest {
         CallList list = listOf("carol", 100, AccountHistory.of("Acme"));
 
         assertThat(list).isEqualTo(new CallList("carol", LocalDate.parse("2025-04-16"), List.of()));
+    }
+
+    @Test
+    void anAccountFlaggedOnlyByASignalIsSlippingWithTheSignalsSentences() {
+        AccountHistory sighted = AccountHistory.of("Hooli").tier(CORE).connected(day(90)).competitor("Globex", day(95));
+        Assessment health = assessedAtTheEndOf(100, sighted);
+        assertThat(health.band()).isIn(HealthBand.HEALTHY, HealthBand.WATCH);
+        assertThat(health.neglected()).isFalse();
+
+        CallList.Item item = onlyItem(alicesListOn(100, sighted));
+
+        assertThat(item.kind()).isEqualTo(SLIPPING);
+        assertThat(item.reason()).isEqualTo("Risk signal (score " + health.score() + "): Globex seen 5 days ago");
+        assertThat(item.signals()).containsExactly("competitorSighted");
     }
 
     @Test

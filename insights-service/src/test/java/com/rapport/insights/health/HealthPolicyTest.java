@@ -108,7 +108,7 @@ class HealthPolicyTest {
         HealthPolicy policy = new HealthPolicy(cadence, defaults.faceTimeDays(), defaults.executiveTouchDays(),
                 defaults.rePitchDays(), defaults.needGraceDays(), defaults.competitorWindowDays(),
                 defaults.momentumWindowDays(), defaults.unansweredAttempts(), defaults.neglectMultiplier(),
-                defaults.healthyFrom(), defaults.watchFrom(), defaults.atRiskFrom(), defaults.weights());
+                defaults.healthyFrom(), defaults.watchFrom(), defaults.atRiskFrom(), defaults.weights(), defaults.signals());
 
         cadence.put(KEY, 1);
 

@@ -64,6 +64,6 @@ final class Policy {
     HealthPolicy build() {
         return new HealthPolicy(cadenceDays, base.faceTimeDays(), base.executiveTouchDays(), base.rePitchDays(),
                 base.needGraceDays(), base.competitorWindowDays(), base.momentumWindowDays(), base.unansweredAttempts(),
-                base.neglectMultiplier(), healthyFrom, watchFrom, atRiskFrom, weights);
+                base.neglectMultiplier(), healthyFrom, watchFrom, atRiskFrom, weights, base.signals());
     }
 }

@@ -45,7 +45,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class LossAnalysisTest {
 
-    private static final HealthPolicy DEFAULTS = HealthPolicy.defaults();
+    private static final HealthPolicy DEFAULTS = Policies.bandAndNeglectOnly();
     private static final Window ALL_TIME = new Window(day(-10_000), day(10_000));
 
     private static Loss theOnlyLoss(History history, HealthPolicy policy) {

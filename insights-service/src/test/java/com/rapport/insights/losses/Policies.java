@@ -2,11 +2,14 @@ package com.rapport.insights.losses;
 
 import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.health.RiskSignal;
+import com.rapport.insights.health.SignalPolicy;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 
-/** Health policies that make a test's arithmetic plain. */
+/** Health policies that make a test's arithmetic plain: the bands and neglect alone warn, no risk signal. */
 final class Policies {
 
     private Policies() {
@@ -22,6 +25,18 @@ final class Policies {
         return new HealthPolicy(defaults.cadenceDays(), defaults.faceTimeDays(), defaults.executiveTouchDays(),
                 defaults.rePitchDays(), defaults.needGraceDays(), defaults.competitorWindowDays(),
                 defaults.momentumWindowDays(), defaults.unansweredAttempts(), defaults.neglectMultiplier(),
-                defaults.healthyFrom(), defaults.watchFrom(), defaults.atRiskFrom(), weights);
+                defaults.healthyFrom(), defaults.watchFrom(), defaults.atRiskFrom(), weights, signalsOff());
+    }
+
+    /** The design's defaults with no risk signal raised: a warning is a band or neglect. */
+    static HealthPolicy bandAndNeglectOnly() {
+        return HealthPolicy.defaults().withSignals(signalsOff());
+    }
+
+    private static SignalPolicy signalsOff() {
+        SignalPolicy defaults = SignalPolicy.defaults();
+        return new SignalPolicy(EnumSet.allOf(RiskSignal.class), defaults.detractorAtMost(),
+                defaults.competitorWithinDays(), defaults.needOpenDays(), defaults.topTiers(), defaults.overdueCadences(),
+                defaults.momentumCollapsePercent(), defaults.momentumCollapseFrom(), defaults.unreachableAttempts());
     }
 }

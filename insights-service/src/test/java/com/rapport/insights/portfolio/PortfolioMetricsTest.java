@@ -57,8 +57,8 @@ class PortfolioMetricsTest {
         AccountState state = AccountState.fold(List.of(new AccountOpened(accountId, "Client", Tier.KEY,
                 BigDecimal.valueOf(value), currency, "alice", "UTC", null, NOW)), NOW, HealthPolicy.defaults());
         Assessment assessment = new Assessment(accountId, "Client", "alice", Tier.KEY, BigDecimal.valueOf(value), currency,
-                lost, NOW, 50, band, neglected, 10, 30, List.of());
-        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment, null, null, false), !first);
+                lost, NOW, 50, band, neglected, 10, 30, List.of(), List.of());
+        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment, null, AccountStates.Published.NOTHING), !first);
     }
 
     private double valueAtRisk(String currency) {

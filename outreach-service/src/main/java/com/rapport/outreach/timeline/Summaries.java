@@ -11,6 +11,8 @@ import com.rapport.events.account.LossReason;
 import com.rapport.events.insights.HealthBandChanged;
 import com.rapport.events.insights.NeglectFlagCleared;
 import com.rapport.events.insights.NeglectFlagRaised;
+import com.rapport.events.insights.RiskSignalCleared;
+import com.rapport.events.insights.RiskSignalRaised;
 import com.rapport.events.outreach.CallCompleted;
 import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
@@ -86,6 +88,8 @@ final class Summaries {
         on(NeglectFlagRaised.class, (e, subject) -> "Flagged as neglected: no two-way contact in " + e.daysSinceContact()
                 + " days; cadence is " + e.cadenceDays());
         on(NeglectFlagCleared.class, (e, subject) -> "No longer neglected");
+        on(RiskSignalRaised.class, (e, subject) -> "Risk signal: " + e.reason());
+        on(RiskSignalCleared.class, (e, subject) -> "Risk signal cleared: " + spaced(e.signal()));
     }
 
     /** @param subject the label of what the event follows up on, if anything, e.g. the pitch's offering */
@@ -195,6 +199,11 @@ final class Summaries {
     /** STRATEGIC -> strategic, LONG_TAIL -> long tail, COMPETITOR_OFFER -> competitor offer */
     private static String words(String constant) {
         return constant.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** A signal's key in words: topAccountOverdue as "top account overdue". */
+    private static String spaced(String key) {
+        return key.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
     }
 
     private static String of(String subject) {
