@@ -9,7 +9,7 @@ public enum Flag {
     AT_RISK, CRITICAL, NEGLECTED;
 
     /** The band wins when the account is both in a bad band and neglected: it says more. */
-    static Optional<Flag> of(Assessment assessment) {
+    public static Optional<Flag> of(Assessment assessment) {
         return switch (assessment.band()) {
             case AT_RISK -> Optional.of(AT_RISK);
             case CRITICAL -> Optional.of(CRITICAL);
