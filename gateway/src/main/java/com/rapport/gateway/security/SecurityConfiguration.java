@@ -85,6 +85,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/api/**").hasRole(Role.LEADER.name())
                         .pathMatchers(HttpMethod.POST, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         .pathMatchers(HttpMethod.POST, ImportRoute.PATH).hasRole(Role.STAFF.name())
+                        // a backtest of a candidate policy reads, as the other insights do; it only needs a body
+                        .pathMatchers(HttpMethod.POST, "/api/insights/backtest").hasRole(Role.LEADER.name())
                         .pathMatchers(HttpMethod.PATCH, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         .pathMatchers(HttpMethod.PUT, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         // a principal is needed everywhere else; no role opens any other /api request

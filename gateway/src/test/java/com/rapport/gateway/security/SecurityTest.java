@@ -160,6 +160,8 @@ class SecurityTest {
                 new Route(HttpMethod.GET, "/api/insights/call-list?owner=o", staffAndLeader),
                 new Route(HttpMethod.GET, "/api/insights/losses", leader),
                 new Route(HttpMethod.GET, "/api/insights/unmet-needs", leader),
+                new Route(HttpMethod.GET, "/api/insights/backtest", leader),
+                new Route(HttpMethod.POST, "/api/insights/backtest", leader),
                 new Route(HttpMethod.GET, "/api/events?after=1", feed),
                 new Route(HttpMethod.GET, "/api/events/stream", feed),
                 new Route(HttpMethod.GET, "/actuator/prometheus", List.of("OPS")),

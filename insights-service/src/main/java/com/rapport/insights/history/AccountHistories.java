@@ -12,8 +12,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Every account's history as insights keeps it: a copy of each event of the other services, per
@@ -31,6 +34,9 @@ public class AccountHistories {
     /** An event to keep, with what the store knows of it. */
     public record Kept(String eventId, long position, AccountEvent event) {
     }
+
+    /** How many accounts' histories a pass over every account reads at once. */
+    static final int ACCOUNTS_PER_READ = 500;
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -86,6 +92,43 @@ public class AccountHistories {
                 .param("position", upToPosition)
                 .query((row, number) -> read(row))
                 .list();
+    }
+
+    /**
+     * Every account's history, one account after another, each in the order its events happened: read
+     * {@value #ACCOUNTS_PER_READ} accounts at a time, so that a pass over the whole firm (a backtest) holds
+     * only a few of them in memory.
+     */
+    public Stream<List<AccountEvent>> everyAccount() {
+        return everyAccount(ACCOUNTS_PER_READ);
+    }
+
+    Stream<List<AccountEvent>> everyAccount(int accountsPerRead) {
+        return Stream.iterate(accountsAfter(null, accountsPerRead), accounts -> !accounts.isEmpty(),
+                        accounts -> accountsAfter(accounts.get(accounts.size() - 1), accountsPerRead))
+                .flatMap(this::historiesOf);
+    }
+
+    /** The next accounts in the order of their ids, after {@code after} (null: from the first). */
+    private List<UUID> accountsAfter(UUID after, int count) {
+        return jdbc.sql("SELECT DISTINCT account_id FROM insights.account_event"
+                        + (after == null ? "" : " WHERE account_id > :after") + " ORDER BY account_id LIMIT :count")
+                .params(after == null ? Map.of("count", count) : Map.of("after", after, "count", count))
+                .query(UUID.class)
+                .list();
+    }
+
+    private Stream<List<AccountEvent>> historiesOf(List<UUID> accounts) {
+        Map<UUID, List<AccountEvent>> histories = new LinkedHashMap<>();
+        accounts.forEach(account -> histories.put(account, new ArrayList<>()));
+        jdbc.sql("""
+                        SELECT account_id, event_id, payload_type, payload_revision, payload FROM insights.account_event
+                        WHERE account_id IN (:accounts) ORDER BY account_id, occurred_at, position""")
+                .param("accounts", accounts)
+                .query(row -> {
+                    histories.get(row.getObject("account_id", UUID.class)).add(read(row));
+                });
+        return histories.values().stream();
     }
 
     /** The position in the store of the account's newest kept event; 0 for an account insights has not heard of. */

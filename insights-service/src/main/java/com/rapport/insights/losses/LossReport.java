@@ -30,7 +30,7 @@ public record LossReport(Instant from, Instant to, List<Loss> items, int page, i
                          BigDecimal flaggedShare, BigDecimal medianLeadTimeDays) {
 
     /** Newest first, as the report lists them. */
-    static final Comparator<Loss> NEWEST_FIRST = Comparator.comparing(Loss::lostAt).reversed().thenComparing(Loss::accountId);
+    public static final Comparator<Loss> NEWEST_FIRST = Comparator.comparing(Loss::lostAt).reversed().thenComparing(Loss::accountId);
 
     /**
      * What all the losses of a window add up to, whoever counted them.

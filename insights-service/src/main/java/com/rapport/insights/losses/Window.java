@@ -23,7 +23,7 @@ public record Window(Instant from, Instant to) {
         return new Window(start, end);
     }
 
-    boolean contains(Instant at) {
+    public boolean contains(Instant at) {
         return !at.isBefore(from) && at.isBefore(to);
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** Each event is kept once, and an account's history is read back in the order its events happened. */
 class AccountHistoriesTest {
@@ -66,5 +67,28 @@ class AccountHistoriesTest {
         assertThat(histories.of(ACCOUNT, 3)).extracting(event -> event instanceof CompetitorSighted sighted
                         ? sighted.competitor() : "opened")
                 .containsExactly("opened", "First", "Late");
+    }
+
+    @Test
+    void readsEveryAccountsHistoryOneAfterAnotherAFewAccountsAtATime() {
+        List<UUID> accounts = List.of(ACCOUNT, UUID.fromString("b0b00000-0000-4000-8000-0000000000b2"),
+                UUID.fromString("0ca70000-0000-4000-8000-0000000000b3"));
+        long position = 0;
+        for (UUID account : accounts) {
+            histories.keep(List.of(
+                    kept(++position, new CompetitorSighted(UUID.randomUUID(), account, "Later", null, "alice",
+                            OPENED.plusSeconds(60))),
+                    kept(++position, new AccountOpened(account, "Acme", Tier.KEY, new BigDecimal("1000"), "EUR", "alice",
+                            "UTC", null, OPENED))));
+        }
+
+        // three accounts read two at a time, in the order of their ids
+        assertThat(histories.everyAccount(2).toList())
+                .extracting(history -> history.get(0).accountId(), history -> history.get(0) instanceof AccountOpened,
+                        List::size)
+                .containsExactly(
+                        tuple(accounts.get(2), true, 2),
+                        tuple(accounts.get(0), true, 2),
+                        tuple(accounts.get(1), true, 2));
     }
 }

@@ -36,10 +36,10 @@ import java.util.function.UnaryOperator;
  * {@link #events()} hands the events over in the order they happened, as {@code AccountHistories}
  * does; {@link #recorded()} in the order they were written down here.
  */
-final class History {
+public final class History {
 
     /** Day 0 of every history: a Monday morning. */
-    static final Instant DAY_0 = Instant.parse("2025-01-06T09:00:00Z");
+    public static final Instant DAY_0 = Instant.parse("2025-01-06T09:00:00Z");
 
     private final UUID accountId;
     private final List<AccountEvent> recorded = new ArrayList<>();
@@ -50,41 +50,41 @@ final class History {
     }
 
     /** The moment {@code n} whole days after day 0, at 09:00. */
-    static Instant day(long n) {
+    public static Instant day(long n) {
         return DAY_0.plus(Duration.ofDays(n));
     }
 
-    static History opened(Tier tier, Instant at) {
+    public static History opened(Tier tier, Instant at) {
         return opened("Acme Corp", tier, at);
     }
 
     /** The account's id follows from its name, so that each name is another account. */
-    static History opened(String name, Tier tier, Instant at) {
+    public static History opened(String name, Tier tier, Instant at) {
         UUID accountId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
         return new History(accountId).record(id -> new AccountOpened(accountId, name, tier, new BigDecimal("250000"),
                 "EUR", "alice", "Europe/Amsterdam", null, at));
     }
 
-    UUID accountId() {
+    public UUID accountId() {
         return accountId;
     }
 
-    History ownedBy(String ownerId, Instant at) {
+    public History ownedBy(String ownerId, Instant at) {
         return record(id -> new AccountOwnerAssigned(accountId, ownerId, null, at));
     }
 
-    History valued(String annualValue, Instant at) {
+    public History valued(String annualValue, Instant at) {
         return record(id -> new AccountProfileChanged(accountId, null, null, new BigDecimal(annualValue), null, null, at));
     }
 
     /** An account manager's call that reached the client. */
-    History connected(Instant at) {
+    public History connected(Instant at) {
         return record(id -> new ContactLogged(id, accountId, Channel.CALL, ContactOutcome.CONNECTED, Direction.OUTBOUND,
                 "alice", StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, at));
     }
 
     /** A connected call every week, from day {@code first} up to day {@code last}. */
-    History calledWeekly(long first, long last) {
+    public History calledWeekly(long first, long last) {
         for (long n = first; n <= last; n += 7) {
             connected(day(n));
         }
@@ -95,7 +95,7 @@ final class History {
      * Everything the design asks of a relationship, from day {@code first} up to day {@code last}:
      * an executive meets the client every week, and re-pitches face to face every 90 days.
      */
-    History tended(long first, long last) {
+    public History tended(long first, long last) {
         for (long n = first; n <= last; n += 7) {
             Instant at = day(n);
             record(id -> new ContactLogged(id, accountId, Channel.MEETING, ContactOutcome.CONNECTED, Direction.OUTBOUND,
@@ -107,43 +107,43 @@ final class History {
         return this;
     }
 
-    History competitor(String competitor, Instant at) {
+    public History competitor(String competitor, Instant at) {
         return record(id -> new CompetitorSighted(id, accountId, competitor, null, "alice", at));
     }
 
-    History lost(Instant at) {
+    public History lost(Instant at) {
         return lost(LossReason.NEGLECT, null, at);
     }
 
-    History lost(LossReason reason, String competitor, Instant at) {
+    public History lost(LossReason reason, String competitor, Instant at) {
         return record(id -> new AccountLost(accountId, reason, competitor, null, at));
     }
 
-    History wonBack(Instant at) {
+    public History wonBack(Instant at) {
         return record(id -> new AccountWonBack(accountId, at));
     }
 
-    History interviewed(LossReason reason, String competitor, WinBackChance chance, Instant at) {
+    public History interviewed(LossReason reason, String competitor, WinBackChance chance, Instant at) {
         return record(id -> new LostClientInterviewRecorded(id, accountId, reason, List.of(), competitor, null, chance,
                 "alice", at));
     }
 
     /** A part of a history written elsewhere, e.g. in one row of a table: {@code history.then(row.step())}. */
-    interface Step extends UnaryOperator<History> {
+    public interface Step extends UnaryOperator<History> {
         Step NONE = history -> history;
     }
 
-    History then(Step step) {
+    public History then(Step step) {
         return step.apply(this);
     }
 
     /** The events in the order they happened; events of the same moment in the order they were recorded. */
-    List<AccountEvent> events() {
+    public List<AccountEvent> events() {
         return recorded.stream().sorted(Comparator.comparing(AccountEvent::occurredAt)).toList();
     }
 
     /** The events in the order they were written down, which for an imported history need not be when they happened. */
-    List<AccountEvent> recorded() {
+    public List<AccountEvent> recorded() {
         return List.copyOf(recorded);
     }
 

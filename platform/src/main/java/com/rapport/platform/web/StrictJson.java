@@ -24,13 +24,13 @@ import java.util.function.Function;
  * Only requests are read this way: what a service stored itself is read by the mapper it was
  * written with.
  */
-final class StrictJson {
+public final class StrictJson {
 
     private StrictJson() {
     }
 
     /** The service's mapper, reading requests strictly; it writes as before. */
-    static JsonMapper forRequests(JsonMapper mapper) {
+    public static JsonMapper forRequests(JsonMapper mapper) {
         return mapper.rebuild()
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
