@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.health.ScoreMovement;
+import com.rapport.insights.health.Span;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
@@ -43,26 +44,19 @@ class ScoreMovementController {
     @GetMapping("/api/insights/accounts/{accountId}/health/movement")
     ScoreMovementView movement(@PathVariable UUID accountId, @RequestParam(required = false) Instant from,
                                @RequestParam(required = false) Instant to) {
-        Instant now = clock.instant();
-        Instant end = to != null ? to : now;
-        Instant start = from != null ? from : end.minus(DEFAULT_RANGE);
-        if (end.isAfter(now)) {
-            throw new InvalidField("to", "NotInFuture", "must not lie in the future: health is known up to now (" + now + ")");
-        }
-        if (!start.isBefore(end)) {
-            throw new InvalidField("from", "BeforeTo", "must lie before to (" + end + ")");
-        }
+        Span span = Span.of(from, to, DEFAULT_RANGE, clock.instant());
         List<AccountEvent> history = histories.of(accountId);
         if (history.isEmpty()) {
             throw new NotFound("No account with id " + accountId + " is known to insights");
         }
-        long events = history.stream().filter(event -> event.occurredAt().isAfter(start) && !event.occurredAt().isAfter(end))
+        long events = history.stream()
+                .filter(event -> event.occurredAt().isAfter(span.from()) && !event.occurredAt().isAfter(span.to()))
                 .count();
         if (events > MOST_EVENTS) {
             throw new InvalidField("from", "MostEvents", "takes in " + events + " events up to to, more than "
                     + MOST_EVENTS + ": ask about a shorter range");
         }
-        return ScoreMovement.between(history, start, end, policy).map(ScoreMovementView::of)
+        return ScoreMovement.between(history, span.from(), span.to(), policy).map(ScoreMovementView::of)
                 .orElseThrow(() -> new InvalidField("to", "NotBeforeOpening",
                         "must not lie before the account was opened (" + openedAt(history) + ")"));
     }
