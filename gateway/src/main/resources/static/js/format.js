@@ -66,6 +66,12 @@ export function dateTime(instant) {
         : '—';
 }
 
+/** A change of the score: +16.8, −4.0 (a true minus sign). */
+export function points(value) {
+    const number = Number(value);
+    return `${number < 0 ? '\u2212' : '+'}${Math.abs(number).toFixed(1)}`;
+}
+
 export function days(count) {
     return count === null || count === undefined ? '—' : `${count} ${Number(count) === 1 ? 'day' : 'days'}`;
 }

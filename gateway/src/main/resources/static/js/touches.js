@@ -49,7 +49,7 @@ const RULES = {
     ],
     account: [
         {on: anyEvent, if: ofThisAccount, refresh: ['timeline']},
-        {on: ofHealth, if: ofThisAccount, refresh: ['health', 'history']},
+        {on: ofHealth, if: ofThisAccount, refresh: ['health', 'history', 'movement']},
     ],
     calls: [
         // spoken with (and off the list), or changed

@@ -1,4 +1,4 @@
-// #/accounts/{id} — one account: its health with every factor, the score over time, and its story.
+// #/accounts/{id} — one account: its health with every factor, the score over time, why it moved, and its story.
 
 import {getJson} from '../api.js';
 import {card, el, figure, table} from '../dom.js';
@@ -16,11 +16,13 @@ export const sources = {
     health: params => getJson(`${insights(params)}/health`),
     // weekly over the recent weeks, the last point now; a week before the account was opened has none
     history: params => getJson(`${insights(params)}/health/history`, recentWeeks()),
+    // over the API's default range, the last 30 days up to now
+    movement: params => getJson(`${insights(params)}/health/movement`),
     timeline: params => getJson(`/api/outreach/accounts/${encodeURIComponent(params.id)}/timeline`,
         {page: params.page ?? 0, size: TIMELINE_SIZE}),
 };
 
-export function render({health, history, timeline}, params, navigate) {
+export function render({health, history, movement, timeline}, params, navigate) {
     return el('div', {class: 'stack', test: 'account', dataset: {accountId: health.accountId}},
         el('a', {href: '#/', class: 'back'}, '‹ Portfolio'),
         part('heading', ['health'], el('div', {class: 'title-row'},
@@ -36,6 +38,7 @@ export function render({health, history, timeline}, params, navigate) {
         el('div', {class: 'columns'},
             part('why', ['health'], card('Why', factors(health.factors))),
             part('score', ['history'], card('Score over the last 90 days', scoreChart(history)))),
+        part('movement', ['movement'], card('Why the score moved', movementList(movement))),
         part('timeline', ['timeline'], card('Timeline', timelineTable(timeline),
             pager(timeline, page => navigate(`/accounts/${params.id}`, {page})))));
 }
@@ -62,6 +65,45 @@ function scoreChart(history) {
     return lineChart('score-chart', history.points.map(point => words.date(point.asOf)),
         [{label: 'Score', colour: '#2b6cb0', values: history.points.map(point => point.score), fill: true}],
         {min: 0, max: 100});
+}
+
+/** Factor by factor, the most points first, each with the events that moved it and what time passing alone did. */
+function movementList(movement) {
+    const moved = movement.factors.filter(item => item.points !== 0)
+        .sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+    return el('div', {test: 'movement'},
+        el('p', {test: 'movement-summary'},
+            `From ${movement.scoreFrom} (${words.band(movement.bandFrom)}) on ${words.date(movement.from)} `
+            + `to ${movement.scoreTo} (${words.band(movement.bandTo)}) on ${words.date(movement.to)}.`),
+        capNote(movement.cappedFrom, movement.scoreFrom, movement.weightedFrom, 'Then'),
+        capNote(movement.cappedTo, movement.scoreTo, movement.weightedTo, 'Now'),
+        moved.length === 0
+            ? el('p', {class: 'muted'}, 'No factor moved the score in this time.')
+            : el('ul', {class: 'movement-list'}, moved.map(item => factorMovement(item, movement))));
+}
+
+/** The score is held below healthy while a weighty factor is at 0: its factors alone would make more. */
+function capNote(capped, score, weighted, when) {
+    return capped
+        ? el('p', {class: 'muted', test: 'movement-cap'}, `${when} the score is held at ${score}, below healthy, `
+            + `because a weighty factor is at 0; its factors alone make ${weighted}.`)
+        : null;
+}
+
+function factorMovement(item, movement) {
+    const steps = movement.steps.filter(step => step.factors.some(moved => moved.factor === item.factor));
+    const time = movement.time.find(moved => moved.factor === item.factor);
+    return el('li', {test: 'movement-factor', dataset: {factor: item.factor}},
+        el('strong', {}, words.factor(item.factor)), ' ',
+        el('span', {class: 'points', test: 'points'}, words.points(item.points)),
+        el('span', {class: 'muted'}, ` (${item.scoreFrom} → ${item.scoreTo} of 100, weight ${item.weightTo})`),
+        el('ul', {class: 'reason-list'},
+            steps.map(step => el('li', {test: 'movement-step'},
+                `${words.date(step.occurredAt)}: ${step.summary} `,
+                el('span', {class: 'points'},
+                    words.points(step.factors.find(moved => moved.factor === item.factor).points)))),
+            time ? el('li', {test: 'movement-time'}, 'Time passing ', el('span', {class: 'points'}, words.points(time.points)))
+                : null));
 }
 
 function timelineTable(timeline) {

@@ -46,7 +46,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * a request that breaks a bound is a 400 naming the parameter before any history is read.
  */
 @WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-        pattern = "com\\.rapport\\.insights\\.(portfolio\\.Portfolio|losses\\.Loss|assessment\\.Health)Controller"))
+        pattern = "com\\.rapport\\.insights\\.(portfolio\\.Portfolio|losses\\.Loss|assessment\\.Health|assessment\\.ScoreMovement)Controller"))
 class QueryParametersTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
@@ -85,6 +85,7 @@ class QueryParametersTest {
         String trend = "/api/insights/portfolio/trend";
         String losses = "/api/insights/losses";
         String health = "/api/insights/accounts/" + UUID.randomUUID() + "/health";
+        String movement = health + "/movement";
         return Stream.of(
                 arguments(get(trend).param("to", "-1000000000-01-01T00:00:00Z"), "to", "TimeRange"),
                 arguments(get(trend).param("from", "+1000000000-01-01T00:00:00Z"), "from", "TimeRange"),
@@ -103,6 +104,10 @@ class QueryParametersTest {
                 arguments(get(losses).param("from", "2026-02-01T00:00:00Z").param("to", "2026-01-01T00:00:00Z"), "from", "BeforeTo"),
                 arguments(get(health).param("asOf", "-1000000000-01-01T00:00:00Z"), "asOf", "TimeRange"),
                 arguments(get(health).param("asOf", "1700000000000"), "asOf", "Format"),
+                arguments(get(movement).param("to", "-1000000000-01-01T00:00:00Z"), "to", "TimeRange"),
+                arguments(get(movement).param("from", "1e308"), "from", "Format"),
+                arguments(get(movement).param("to", "2026-03-02T00:00:00Z"), "to", "NotInFuture"),
+                arguments(get(movement).param("from", "2026-02-01T00:00:00Z").param("to", "2026-01-01T00:00:00Z"), "from", "BeforeTo"),
                 arguments(get("/api/insights/health").param("owner", "alice\u0000"), "owner", "StorableText"),
                 arguments(get("/api/insights/health").param("owner", "\uD800"), "owner", "StorableText"));
     }

@@ -178,6 +178,23 @@ class DashboardIT extends ThroughTheGateway {
                 .isEqualTo(points.valueStream().map(point -> (Object) point.get("score").asLong()).toList());
     }
 
+    @Test
+    void anAccountPageSaysWhyTheScoreMovedFactorByFactor() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        browser.open("/#/accounts/" + quiet);
+        onThePage().until(() -> !browser.findAll("[data-test=movement-factor]").isEmpty());
+
+        JsonNode movement = api.get("/api/insights/accounts/" + quiet + "/health/movement").json();
+        assertThat(browser.findAll("[data-test=movement-factor]").stream().map(factor -> factor.getAttribute("data-factor")))
+                .as("the factors that moved in the last 30 days")
+                .containsExactlyInAnyOrderElementsOf(movement.get("factors").valueStream()
+                        .filter(factor -> factor.get("points").asDouble() != 0)
+                        .map(factor -> factor.get("factor").asString()).toList());
+        assertThat(browser.text("[data-test=movement-factor][data-factor=competitorPressure]"))
+                .as("the sighting 20 days ago, under the factor it moved").contains("Competitor sighted: Globex");
+        assertThat(browser.findAll("[data-test=movement-time]")).as("time passing without contact").isNotEmpty();
+    }
+
     /**
      * Contacts with an account the page does not show change nothing it shows but the figures their
      * health changes: the trend, whose points are the starts of days gone by, is not asked for again.

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The moments a series of figures is asked for: every {@code step} from {@code from} to {@code to},
- * health being known up to now. A series has at most {@link #MOST_POINTS} points, so that one
+ * The moments a series of figures is asked for: every {@code step} of a {@link Span} from {@code from}
+ * to {@code to}. A series has at most {@link #MOST_POINTS} points, so that one
  * request costs a bounded amount.
  */
 public record Series(Instant from, Instant to, Duration step) {
@@ -24,22 +24,15 @@ public record Series(Instant from, Instant to, Duration step) {
      * @param step    at least an hour
      */
     public static Series of(Instant from, Instant to, Duration step, Duration defaultLength, Instant now) {
-        Instant end = to != null ? to : now;
-        Instant start = from != null ? from : end.minus(defaultLength);
-        if (end.isAfter(now)) {
-            throw new InvalidField("to", "NotInFuture", "must not lie in the future: health is known up to now (" + now + ")");
-        }
-        if (!start.isBefore(end)) {
-            throw new InvalidField("from", "BeforeTo", "must lie before to (" + end + ")");
-        }
+        Span span = Span.of(from, to, defaultLength, now);
         if (step.compareTo(SHORTEST_STEP) < 0) {
             throw new InvalidField("step", "Min", "must be at least PT1H");
         }
-        if (Duration.between(start, end).dividedBy(step) >= MOST_POINTS) {
+        if (Duration.between(span.from(), span.to()).dividedBy(step) >= MOST_POINTS) {
             throw new InvalidField("step", "Points", "gives more than " + MOST_POINTS
                     + " points between from and to; take a longer step");
         }
-        return new Series(start, end, step);
+        return new Series(span.from(), span.to(), step);
     }
 
     /** From {@code from} on, every step, up to {@code to}. */

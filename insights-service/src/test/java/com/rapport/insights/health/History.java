@@ -40,9 +40,9 @@ import java.util.function.UnaryOperator;
  * the same account; {@link #events()} hands them over in the order they happened, as the health
  * model expects them (and as {@code AccountHistories} reads them: by occurredAt, then by position).
  */
-final class History {
+public final class History {
 
-    static final UUID ACCOUNT_ID = UUID.fromString("a11ce000-0000-4000-8000-000000000001");
+    public static final UUID ACCOUNT_ID = UUID.fromString("a11ce000-0000-4000-8000-000000000001");
     /** Day 0 of every history: a Monday morning. */
     static final Instant DAY_0 = Instant.parse("2025-01-06T09:00:00Z");
 
@@ -53,11 +53,11 @@ final class History {
     }
 
     /** The moment {@code n} whole days after day 0. */
-    static Instant day(long n) {
+    public static Instant day(long n) {
         return DAY_0.plus(Duration.ofDays(n));
     }
 
-    static History opened(Tier tier, Instant at) {
+    public static History opened(Tier tier, Instant at) {
         return new History().record(id -> new AccountOpened(ACCOUNT_ID, "Acme Corp", tier, new BigDecimal("250000"),
                 "EUR", "alice", "Europe/Amsterdam", null, at));
     }
@@ -82,11 +82,11 @@ final class History {
     }
 
     /** An account manager's call that reached the client. */
-    History connected(Instant at) {
+    public History connected(Instant at) {
         return contact(ContactOutcome.CONNECTED, Channel.CALL, StaffRole.ACCOUNT_MANAGER, at);
     }
 
-    History voicemail(Instant at) {
+    public History voicemail(Instant at) {
         return contact(ContactOutcome.VOICEMAIL, Channel.CALL, StaffRole.ACCOUNT_MANAGER, at);
     }
 
@@ -125,7 +125,7 @@ final class History {
         return record(id -> new UnmetNeedLostToCompetitor(needId(need), ACCOUNT_ID, competitor, at));
     }
 
-    History competitor(String competitor, Instant at) {
+    public History competitor(String competitor, Instant at) {
         return record(id -> new CompetitorSighted(id, ACCOUNT_ID, competitor, null, "alice", at));
     }
 
@@ -143,7 +143,7 @@ final class History {
     }
 
     /** The events in the order they happened; events of the same moment in the order they were recorded. */
-    List<AccountEvent> events() {
+    public List<AccountEvent> events() {
         return recorded.stream().sorted(Comparator.comparing(AccountEvent::occurredAt)).toList();
     }
 
