@@ -231,7 +231,8 @@ final class AccountStory {
         if (quiet) {
             interval = 4;
         }
-        interval *= 1 + 3 * intensity * progress(Symptom.FEWER_CONTACTS, day);
+        // the contact rate falls with the drift, at full intensity to a tenth of what it was
+        interval /= 1 - 0.9 * intensity * progress(Symptom.FEWER_CONTACTS, day);
         double connects = CONNECTS - (CONNECTS - CONNECTS_AT_WORST) * intensity * progress(Symptom.UNANSWERED_ATTEMPTS, day);
         return new Attention(interval, connects, !shows(Symptom.FACE_TIME_STOPPED, day),
                 !shows(Symptom.EXECUTIVE_TOUCH_STOPPED, day), quiet);
@@ -271,17 +272,27 @@ final class AccountStory {
         }
     }
 
-    /** At about the cadence, a little early on average; a call that does not connect is tried again in a few days. */
+    /**
+     * At about the cadence, a little early on average. A call that does not connect is tried again within days,
+     * twice; after a third attempt in vain the next try waits for the next round.
+     */
     private void contacts() {
         int day = openedDay + between(1, Math.max(1, cadence / 3));
+        int inVain = 0;
         while (active(day)) {
             Attention attention = attentionOn(day);
             if (random.nextDouble() < attention.connects()) {
                 connected(day, attention);
-                day += Math.max(1, (int) Math.round(cadence * (0.45 + 0.45 * random.nextDouble()) * attention.intervalFactor()));
+                inVain = 0;
             } else {
                 add(contact(day, Channel.CALL, random.nextDouble() < 0.6 ? ContactOutcome.VOICEMAIL : ContactOutcome.NO_ANSWER,
                         Direction.OUTBOUND, StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null));
+                inVain++;
+            }
+            if (inVain == 0 || inVain == 3) {
+                day += Math.max(1, (int) Math.round(cadence * (0.45 + 0.45 * random.nextDouble()) * attention.intervalFactor()));
+                inVain = 0;
+            } else {
                 day += between(1, Math.max(1, cadence / 6));
             }
         }

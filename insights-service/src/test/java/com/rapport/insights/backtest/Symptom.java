@@ -3,7 +3,7 @@ package com.rapport.insights.backtest;
 /** What a drifting account shows, each from its own onset and growing with the drift's intensity. */
 public enum Symptom {
 
-    /** Connected contacts come further apart, up to four times the usual interval. */
+    /** Connected contacts come further apart: at the drift's full intensity, at a tenth of the usual rate by its end. */
     FEWER_CONTACTS,
 
     /** More calls end in voicemail or no answer. */
