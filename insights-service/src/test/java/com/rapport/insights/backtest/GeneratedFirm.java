@@ -88,20 +88,24 @@ public record GeneratedFirm(FirmParameters parameters, List<GeneratedAccount> ac
     public static void main(String[] args) throws IOException {
         FirmParameters parameters = FirmParameters.defaults();
         Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                throw new IllegalArgumentException(option + " needs a value");
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                String option = args[i];
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                String value = args[i + 1];
+                switch (option) {
+                    case "--accounts" -> parameters = parameters.withAccounts(Integer.parseInt(value));
+                    case "--years" -> parameters = parameters.withYears(Integer.parseInt(value));
+                    case "--seed" -> parameters = parameters.withSeed(Long.parseLong(value));
+                    case "--out" -> out = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
             }
-            switch (option) {
-                case "--accounts" -> parameters = parameters.withAccounts(Integer.parseInt(value));
-                case "--years" -> parameters = parameters.withYears(Integer.parseInt(value));
-                case "--seed" -> parameters = parameters.withSeed(Long.parseLong(value));
-                case "--out" -> out = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + option
-                        + " (--accounts N, --years Y, --seed S, --out FILE)");
-            }
+        } catch (IllegalArgumentException wrong) {
+            System.err.println("history: " + wrong.getMessage() + " (--accounts N, --years Y, --seed S, --out FILE)");
+            System.exit(2);
         }
         GeneratedFirm firm = generate(parameters);
         long lines;
