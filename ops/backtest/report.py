@@ -1,4 +1,5 @@
-"""Prints a backtest's JSON answer (GET/POST /api/insights/backtest), read from stdin, as a report to read."""
+"""Prints a backtest's JSON answer (GET/POST /api/insights/backtest) or a calibration's proposal
+(GET /api/insights/policy/proposal), read from stdin, as a report to read."""
 import json
 import sys
 
@@ -26,8 +27,40 @@ def recall(label, figures):
             f"({percent(figures['flaggedShare'])}), {lead(figures['leadTimeDays'])}")
 
 
+def headline(report):
+    figures = report["foreseeable"]
+    alarms = report["falseAlarms"]
+    return (f"{percent(figures['flaggedShare'])} of {figures['losses']} losses flagged ahead, "
+            f"median lead {days((figures['leadTimeDays'] or {}).get('median'))} days, "
+            f"{percent(alarms['share'])} false alarms")
+
+
+def proposal(answer):
+    print(answer["why"])
+    print()
+    print("How: " + answer["method"])
+    print()
+    print("Policy in force: " + headline(answer["current"]["backtest"]))
+    if not answer["enough"]:
+        return
+    print("Proposed:        " + headline(answer["proposed"]["backtest"]))
+    print()
+    changes = answer["changes"]
+    current = answer["current"]["policy"]
+    print("Changes (apply with ./rapport calibrate --apply):")
+    for factor, weight in changes["weights"].items():
+        print(f"  weight of {factor:<20} {current['weights'].get(factor, 0):>3} -> {weight}")
+    for band in ("healthyFrom", "watchFrom", "atRiskFrom"):
+        print(f"  {band:<30} {current[band]:>3} -> {changes[band]}")
+    print(f"  signals off: {', '.join(current['signals']['off']) or 'none'} -> "
+          f"{', '.join(changes['signals']['off']) or 'none'}")
+
+
 def main():
     report = json.load(sys.stdin)
+    if "proposed" in report:
+        proposal(report)
+        return
     start = "the first event" if report["from"] == WHOLE_HISTORY else report["from"]
     print(f"Backtest from {start} to {report['to']}")
     print()

@@ -3,8 +3,6 @@ package com.rapport.insights.backtest;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.Window;
-import com.rapport.platform.problem.InvalidField;
-import com.rapport.platform.web.PermittedTimes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -69,12 +67,7 @@ class BacktestController {
         return new Backtest(policy).run(histories.everyAccount(), window);
     }
 
-    /** History is known up to now; left out, {@code from} is the earliest moment anything can be recorded at. */
     private Window window(Instant from, Instant to) {
-        Instant now = clock.instant();
-        if (to != null && to.isAfter(now)) {
-            throw new InvalidField("to", "NotInFuture", "must not lie in the future: history is known up to now (" + now + ")");
-        }
-        return Window.of(from != null ? from : PermittedTimes.EARLIEST, to, now);
+        return Window.ofHistory(from, to, clock.instant());
     }
 }

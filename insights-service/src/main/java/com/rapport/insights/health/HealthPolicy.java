@@ -79,6 +79,13 @@ public record HealthPolicy(
                 SignalPolicy.defaults());
     }
 
+    /** The same expectations with other weights and band thresholds: what calibration changes. */
+    public HealthPolicy withWeightsAndBands(Map<Factor, Integer> otherWeights, int healthy, int watch, int atRisk) {
+        return new HealthPolicy(cadenceDays, faceTimeDays, executiveTouchDays, rePitchDays, needGraceDays,
+                competitorWindowDays, momentumWindowDays, unansweredAttempts, neglectMultiplier, healthy, watch, atRisk,
+                otherWeights, signals);
+    }
+
     /** The same expectations with other settings for the risk signals. */
     public HealthPolicy withSignals(SignalPolicy settings) {
         return new HealthPolicy(cadenceDays, faceTimeDays, executiveTouchDays, rePitchDays, needGraceDays,

@@ -8,8 +8,8 @@ import java.util.Optional;
  * however well the rest of its health looks. Named as the HTTP API and the published events name them.
  */
 public enum RiskSignal {
-    /** A detractor's score, with the complaint that came with it not talked through since. */
-    DETRACTOR_COMPLAINT("detractorComplaint", "a detractor's complaint unanswered"),
+    /** A low score (a detractor's, or a low passive's), with the complaint that came with it not talked through since. */
+    DETRACTOR_COMPLAINT("detractorComplaint", "an unhappy client's complaint unanswered"),
     /** A competitor seen at the client recently. */
     COMPETITOR_SIGHTED("competitorSighted", "a competitor sighted"),
     /** A need the client raised, open long past the grace period. */

@@ -50,7 +50,7 @@ final class RiskSignals {
         }
         long unanswered = days(complaint.get().at(), asOf);
         return Optional.of(new RaisedSignal(RiskSignal.DETRACTOR_COMPLAINT,
-                "A detractor: NPS " + nps + " on " + DAY.format(account.latestNpsAt()) + ", and the complaint of "
+                "NPS " + nps + " on " + DAY.format(account.latestNpsAt()) + ", and the complaint of "
                         + DAY.format(complaint.get().at()) + " unanswered for " + count(unanswered, "day") + ": \u201c"
                         + shortened(complaint.get().doingWrong()) + "\u201d",
                 Map.of("nps", (long) nps, "daysUnanswered", unanswered), null));

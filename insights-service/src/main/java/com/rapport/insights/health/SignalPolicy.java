@@ -10,7 +10,7 @@ import java.util.Set;
  * defaults of {@link #defaults()}.
  *
  * @param off                     signals never raised
- * @param detractorAtMost         the highest NPS that counts as a detractor's
+ * @param detractorAtMost         the highest NPS whose complaint raises the signal: a detractor's, and by default a low passive's
  * @param competitorWithinDays    how recent a sighting raises a signal; at most the competitor window
  * @param needOpenDays            how long a need may stay open before it raises a signal
  * @param topTiers                the tiers whose accounts are watched for being overdue
@@ -44,9 +44,16 @@ public record SignalPolicy(
     }
 
     public static SignalPolicy defaults() {
-        // STRATEGIC accounts are left out: at a cadence of 7 days neglect comes soon enough, and their weekly
-        // check-in is on the call list already
-        return new SignalPolicy(Set.of(), 6, 60, 45, Set.of(Tier.KEY), 1.0, 50, 2, 3);
+        // chosen on the benchmark history of six seeds (docs/benchmarks.md): a low passive's complaint and a
+        // second voicemail in a row come early in a drift. STRATEGIC accounts are left out of the overdue
+        // signal: at a cadence of 7 days neglect comes soon enough, and their weekly check-in is on the call list
+        return new SignalPolicy(Set.of(), 7, 60, 35, Set.of(Tier.KEY), 1.0, 25, 4, 2);
+    }
+
+    /** The same settings with only these signals turned off. */
+    public SignalPolicy withOff(Set<RiskSignal> signals) {
+        return new SignalPolicy(signals, detractorAtMost, competitorWithinDays, needOpenDays, topTiers, overdueCadences,
+                momentumCollapsePercent, momentumCollapseFrom, unreachableAttempts);
     }
 
     public boolean raises(RiskSignal signal) {

@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.History;
+import com.rapport.insights.losses.Policies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,9 +49,10 @@ class BacktestControllerTest {
             return CLOCK;
         }
 
+        /** Bands and neglect only, so that a candidate's neglect multiplier is what moves the first flag. */
         @Bean
         HealthPolicy healthPolicy() {
-            return HealthPolicy.defaults();
+            return Policies.bandAndNeglectOnly();
         }
 
         /** One key account, last heard of on day 10 and lost on day 96; one tended all along. */

@@ -2,9 +2,11 @@ package com.rapport.insights.backtest;
 
 import com.rapport.events.outreach.WinBackChance;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.losses.Flag;
 import com.rapport.insights.losses.History;
 import com.rapport.insights.losses.Loss;
 import com.rapport.insights.losses.LossAnalysis;
+import com.rapport.insights.losses.Policies;
 import com.rapport.insights.losses.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class BacktestTest {
 
-    private static final HealthPolicy DEFAULTS = HealthPolicy.defaults();
+    /** The hand-worked figures count bands and neglect; {@link #aRiskSignalWarnsAsABandDoes} the signals. */
+    private static final HealthPolicy DEFAULTS = Policies.bandAndNeglectOnly();
     private static final Window YEAR = new Window(Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
     private static List<History> firm() {
@@ -62,6 +65,21 @@ class BacktestTest {
 
     private static BacktestReport backtestOf(List<History> firm) {
         return new Backtest(DEFAULTS).run(firm.stream().map(History::events), YEAR);
+    }
+
+    @Test
+    void aRiskSignalWarnsAsABandDoes() {
+        // a KEY account last spoken with on day 10 is overdue at one cadence (30 days) from day 41, before neglect
+        List<History> firm = List.of(History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)));
+
+        BacktestReport report = new Backtest(HealthPolicy.defaults()).run(firm.stream().map(History::events),
+                Window.ALL_TIME);
+
+        assertThat(report.losses()).singleElement().satisfies(loss -> {
+            assertThat(loss.flaggedAs()).isEqualTo(Flag.RISK_SIGNAL);
+            assertThat(loss.firstFlaggedAt()).isEqualTo(day(41));
+            assertThat(loss.leadTimeDays()).isEqualTo(55);
+        });
     }
 
     @Test

@@ -170,10 +170,9 @@ class CallListRankingTest {
         assertThat(item).extracting(CallList.Item::score, CallList.Item::band, CallList.Item::neglected)
                 .containsExactly(health.score(), HealthBand.AT_RISK, false);
         assertThat(item.reason()).isEqualTo("At risk (score " + health.score() + "): "
-                + String.join(". ", health.topReasons(3)) + ". Risk signals: a detractor's complaint unanswered,"
-                + " a competitor sighted, a need open too long, contact collapsing. Also due: a re-pitch");
-        assertThat(item.signals()).containsExactly("detractorComplaint", "competitorSighted", "needPastGrace",
-                "momentumCollapse");
+                + String.join(". ", health.topReasons(3)) + ". Risk signals: an unhappy client's complaint unanswered,"
+                + " a competitor sighted, a need open too long. Also due: a re-pitch");
+        assertThat(item.signals()).containsExactly("detractorComplaint", "competitorSighted", "needPastGrace");
         assertThat(item.agenda()).isEqualTo(CallListRanking.CHECK_IN
                 + ". Address the unanswered complaint: \u201cInvoices arrive late and wrong\u201d"
                 + ". Talk through the open unmet need: \u201cReporting in their own currency\u201d"

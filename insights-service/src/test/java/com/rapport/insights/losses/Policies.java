@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.Map;
 
 /** Health policies that make a test's arithmetic plain: the bands and neglect alone warn, no risk signal. */
-final class Policies {
+public final class Policies {
 
     private Policies() {
     }
@@ -29,14 +29,11 @@ final class Policies {
     }
 
     /** The design's defaults with no risk signal raised: a warning is a band or neglect. */
-    static HealthPolicy bandAndNeglectOnly() {
+    public static HealthPolicy bandAndNeglectOnly() {
         return HealthPolicy.defaults().withSignals(signalsOff());
     }
 
     private static SignalPolicy signalsOff() {
-        SignalPolicy defaults = SignalPolicy.defaults();
-        return new SignalPolicy(EnumSet.allOf(RiskSignal.class), defaults.detractorAtMost(),
-                defaults.competitorWithinDays(), defaults.needOpenDays(), defaults.topTiers(), defaults.overdueCadences(),
-                defaults.momentumCollapsePercent(), defaults.momentumCollapseFrom(), defaults.unreachableAttempts());
+        return SignalPolicy.defaults().withOff(EnumSet.allOf(RiskSignal.class));
     }
 }
