@@ -140,6 +140,7 @@ function comparison(policies) {
     ], measures, {test: 'comparison'});
 }
 
+/** A tier a row per policy: how many of its losses were warned of, how early, and its false alarms. */
 function perTier(policies) {
     const tiers = words.TIERS.filter(tier => policies.some(({backtest}) =>
         backtest.byTier?.[tier] || backtest.falseAlarms.byTier?.[tier]));
@@ -147,14 +148,10 @@ function perTier(policies) {
         return el('p', {class: 'muted'}, 'Nothing to count in this window.');
     }
     return table([
-        {label: 'Tier', cell: tier => words.tier(tier)},
-        ...policies.flatMap(({label, backtest}) => [
-            {label: `Warned of, ${short(label)}`, class: 'number', cell: tier => caught(backtest.byTier?.[tier])},
-            {label: `Median warning, ${short(label)}`, class: 'number',
-                cell: tier => leadDays(backtest.byTier?.[tier]?.leadTimeDays?.median)},
-            {label: `False alarms, ${short(label)}`, class: 'number', cell: tier => alarms(backtest.falseAlarms.byTier?.[tier])},
-        ]),
-    ], tiers.map(tier => ({data: tier, props: {test: 'tier', dataset: {tier}}})), {test: 'per-tier'});
+        {label: 'Tier', cell: ({key, first}) => first ? words.tier(key) : null},
+        ...policyColumns(policies.length),
+        {label: 'False alarms', class: 'number', cell: ({key, backtest}) => alarms(backtest.falseAlarms.byTier?.[key])},
+    ], rowsPerPolicy(tiers, policies, 'tier', (backtest, tier) => backtest.byTier?.[tier]), {test: 'per-tier'});
 }
 
 function perReason(policies) {
@@ -163,13 +160,26 @@ function perReason(policies) {
         return el('p', {class: 'muted'}, 'No foreseeable loss in this window.');
     }
     return table([
-        {label: 'Reason', cell: reason => words.code(reason)},
-        ...policies.flatMap(({label, backtest}) => [
-            {label: `Warned of, ${short(label)}`, class: 'number', cell: reason => caught(backtest.byReason[reason])},
-            {label: `Median warning, ${short(label)}`, class: 'number',
-                cell: reason => leadDays(backtest.byReason[reason]?.leadTimeDays?.median)},
-        ]),
-    ], reasons.map(reason => ({data: reason, props: {test: 'reason', dataset: {reason}}})), {test: 'per-reason'});
+        {label: 'Reason', cell: ({key, first}) => first ? words.code(key) : null},
+        ...policyColumns(policies.length),
+    ], rowsPerPolicy(reasons, policies, 'reason', (backtest, reason) => backtest.byReason?.[reason]), {test: 'per-reason'});
+}
+
+/** The policy's name, where there are two, then the losses warned of and the median warning. */
+function policyColumns(count) {
+    return [
+        count > 1 ? {label: 'Policy', cell: ({label}) => short(label)} : null,
+        {label: 'Warned of', class: 'number', cell: ({recall}) => caught(recall)},
+        {label: 'Median warning', class: 'number', cell: ({recall}) => leadDays(recall?.leadTimeDays?.median)},
+    ].filter(Boolean);
+}
+
+/** For each key (a tier, a reason), a row per policy, the key named on the first. */
+function rowsPerPolicy(keys, policies, test, recallOf) {
+    return keys.flatMap(key => policies.map(({label, backtest}, index) => ({
+        data: {key, label, backtest, recall: recallOf(backtest, key), first: index === 0},
+        props: {test, class: index === 0 ? null : 'beside', dataset: {[test]: key, policy: index}},
+    })));
 }
 
 /** "in force", "proposed", "candidate": a column's policy in a word. */
