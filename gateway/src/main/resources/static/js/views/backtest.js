@@ -87,7 +87,7 @@ export function render({proposal, current, proposed}, params, navigate) {
             part('reasons', ['current', 'proposed'], card('Per reason for the loss', perReason(policies)))),
         part('outside', ['current', 'proposed'], card('Losses no history could show', outside(policies))),
         part('losses', ['current', 'proposed'], card('How early Rapport warned, loss by loss', lossList(policies))),
-        part('proposal', ['proposal', 'proposed'], card('Try another policy',
+        part('proposal', ['proposal', 'proposed'], card('A proposed policy',
             proposalPart(proposal, params, navigate),
             candidateForm(proposed, params, navigate))));
 }
