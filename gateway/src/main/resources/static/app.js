@@ -14,6 +14,7 @@ import * as account from './js/views/account.js';
 import * as calls from './js/views/calls.js';
 import * as losses from './js/views/losses.js';
 import * as coverage from './js/views/coverage.js';
+import * as backtest from './js/views/backtest.js';
 
 // `id` names the view in js/touches.js; `nav` is the link shown as the current one
 const ROUTES = [
@@ -21,6 +22,7 @@ const ROUTES = [
     {pattern: /^\/accounts\/([^/]+)$/, id: 'account', nav: 'overview', view: account, keys: ['id']},
     {pattern: /^\/calls$/, id: 'calls', nav: 'calls', view: calls},
     {pattern: /^\/losses$/, id: 'losses', nav: 'losses', view: losses},
+    {pattern: /^\/backtest$/, id: 'backtest', nav: 'backtest', view: backtest},
     {pattern: /^\/coverage$/, id: 'coverage', nav: 'coverage', view: coverage},
 ];
 // a lone event shows within a second; a burst (an import, the demo loading) redraws a part at most

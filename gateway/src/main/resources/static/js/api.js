@@ -1,6 +1,7 @@
-// The gateway's API, called with the session cookie (same origin; reads need no CSRF token).
+// The gateway's API, called with the session cookie (same origin; reads need no CSRF token, writes
+// send the session's, as /signed-in gives it).
 
-class ApiError extends Error {
+export class ApiError extends Error {
     constructor(status, message) {
         super(message);
         this.status = status;
@@ -19,13 +20,24 @@ export function query(path, params = {}) {
 }
 
 /** GET a JSON resource; a 401 (the session ended) sends the browser to the login page. */
-export async function getJson(path, params) {
+export function getJson(path, params) {
+    return answer(query(path, params), {headers: {Accept: 'application/json'}});
+}
+
+/** POST or PUT a JSON body with the session's CSRF token; the answer's JSON, or null when it has none. */
+export async function sendJson(method, path, body) {
+    const {csrf} = await answer('/signed-in', {headers: {Accept: 'application/json'}});
+    const headers = {Accept: 'application/json', 'Content-Type': 'application/json'};
+    if (csrf) {
+        headers[csrf.headerName] = csrf.token;
+    }
+    return answer(path, {method, headers, body: JSON.stringify(body)});
+}
+
+async function answer(url, init) {
     let response;
     try {
-        response = await fetch(query(path, params), {
-            headers: {Accept: 'application/json'},
-            credentials: 'same-origin',
-        });
+        response = await fetch(url, {...init, credentials: 'same-origin'});
     } catch (unreachable) {
         throw new ApiError(0, 'The gateway could not be reached. Check that Rapport is running, then reload.');
     }
@@ -36,7 +48,8 @@ export async function getJson(path, params) {
     if (!response.ok) {
         throw new ApiError(response.status, await problemText(response));
     }
-    return response.json();
+    const text = await response.text();
+    return text ? JSON.parse(text) : null;
 }
 
 export function signInAgain() {

@@ -17,12 +17,54 @@ const FACTOR_WORDS = {
     unansweredAttempts: 'Unanswered attempts',
 };
 
+// the risk signals, in the API's order: each reason enough on its own to flag an account
+export const SIGNALS = ['detractorComplaint', 'competitorSighted', 'needPastGrace', 'topAccountOverdue',
+    'momentumCollapse', 'unreachable'];
+const SIGNAL_WORDS = {
+    detractorComplaint: 'Detractor\'s complaint unanswered',
+    competitorSighted: 'Competitor sighted',
+    needPastGrace: 'Need open too long',
+    topAccountOverdue: 'Top account overdue',
+    momentumCollapse: 'Contact collapsing',
+    unreachable: 'Unreachable',
+};
+// a signal's figures by the names the API gives them
+const FIGURE_WORDS = {
+    nps: 'NPS',
+    daysUnanswered: 'Days unanswered',
+    sightings: 'Sightings',
+    daysSinceSighting: 'Days since the last sighting',
+    daysOpen: 'Days open',
+    needOpenDays: 'Grace, in days',
+    daysSinceContact: 'Days since two-way contact',
+    cadenceDays: 'Cadence, in days',
+    recent: 'Contacts, recent window',
+    earlier: 'Contacts, window before',
+    windowDays: 'Window, in days',
+    attempts: 'Attempts in a row',
+};
+
 // the band colours, shared by the stylesheet (as classes) and the charts
 export const BAND_COLOURS = {HEALTHY: '#2f855a', WATCH: '#b7791f', AT_RISK: '#dd6b20', CRITICAL: '#c53030'};
 
 export const band = code => BAND_WORDS[code] ?? code;
 export const tier = code => TIER_WORDS[code] ?? code;
 export const factor = key => FACTOR_WORDS[key] ?? key;
+export const signal = key => SIGNAL_WORDS[key] ?? key;
+
+/** A signal's figure: its name in words ("daysOpen" as "Days open" when it has none of its own). */
+export function figureName(name) {
+    if (FIGURE_WORDS[name]) {
+        return FIGURE_WORDS[name];
+    }
+    const spaced = name.replace(/([A-Z])/g, ' $1').toLowerCase();
+    return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+/** What a runway ends in: a band (AT_RISK, CRITICAL), NEGLECTED, or a signal's key. */
+export function flaggedBecause(because) {
+    return SIGNAL_WORDS[because] ?? (BAND_WORDS[because] ?? code(because));
+}
 
 /** LOSS_REASON or rapport.outreach.contact-logged: "Loss reason", "Contact logged". */
 export function code(value) {

@@ -8,8 +8,9 @@ import {startOfUtcDay} from './time.js';
 /** Not an event of the stream: the page's own clock, when a UTC day begins. */
 export const DAY_BEGAN = 'dashboard.day-began';
 
+// what flags an account or stops flagging it: the band, neglect, a risk signal
 const BAND_OR_NEGLECT = ['rapport.insights.health-band-changed', 'rapport.insights.neglect-flag-raised',
-    'rapport.insights.neglect-flag-cleared'];
+    'rapport.insights.neglect-flag-cleared', 'rapport.insights.risk-signal-raised', 'rapport.insights.risk-signal-cleared'];
 // who is in the portfolio at all: a lost account leaves it without a band change
 const IN_OR_OUT = ['rapport.accounts.account-opened', 'rapport.accounts.account-lost', 'rapport.accounts.account-won-back'];
 const OWNER = ['rapport.accounts.account-owner-assigned'];
@@ -63,6 +64,10 @@ const RULES = {
         {on: of(LOSS), refresh: ['report']},
         // a listed loss's name, or its history (and so when it was first flagged)
         {on: anyEvent, if: listedIn('report'), refresh: ['report']},
+    ],
+    // a replay of the whole history: asked for again when a loss is recorded, not on every touch
+    backtest: [
+        {on: of(LOSS), refresh: ['current', 'proposed']},
     ],
     coverage: [
         // accounts per owner, and which of them were spoken with within their cadence

@@ -1,11 +1,12 @@
-// #/accounts/{id} — one account: its health with every factor, the score over time, why it moved, and its story.
+// #/accounts/{id} — one account: its health with every factor and risk signal, when it will be flagged if nothing
+// happens, the score over time, why it moved, and its story.
 
 import {getJson} from '../api.js';
 import {card, el, figure, table} from '../dom.js';
 import {lineChart} from '../charts.js';
 import * as words from '../format.js';
 import {recentWeeks} from '../time.js';
-import {bandBadge, pager} from '../pieces.js';
+import {bandBadge, flaggedBadge, pager} from '../pieces.js';
 import {part} from '../page.js';
 
 const TIMELINE_SIZE = 20;
@@ -28,19 +29,48 @@ export function render({health, history, movement, timeline}, params, navigate) 
         part('heading', ['health'], el('div', {class: 'title-row'},
             el('h1', {test: 'account-name'}, health.name),
             el('span', {class: 'muted'}, `${health.ownerId} · ${words.tier(health.tier)} · ${words.money(health.annualValue, health.currency)} a year`),
-            health.status === 'LOST' ? el('span', {class: 'badge lost'}, 'Lost') : null)),
+            health.status === 'LOST' ? el('span', {class: 'badge lost'}, 'Lost') : flaggedBadge(health.flagged))),
         part('figures', ['health'], el('div', {class: 'figures'},
             figure('Health', bandBadge(health.band, health.neglected), {class: 'figure', test: 'account-band', dataset: {band: health.band}}),
             figure('Score', health.score, {class: 'figure', test: 'account-score'}, 'out of 100'),
             figure('Last two-way contact', health.daysSinceContact === 0 ? 'Today' : words.days(health.daysSinceContact),
                 {class: 'figure', test: 'days-since-contact'}, health.daysSinceContact === 0 ? null : 'ago'),
-            figure('Cadence', words.days(health.cadenceDays), {class: 'figure'}, 'expected between contacts'))),
+            figure('Cadence', words.days(health.cadenceDays), {class: 'figure'}, 'expected between contacts'),
+            runway(health))),
+        part('signals', ['health'], card('Risk signals', signals(health))),
         el('div', {class: 'columns'},
             part('why', ['health'], card('Why', factors(health.factors))),
             part('score', ['history'], card('Score over the last 90 days', scoreChart(history)))),
         part('movement', ['movement'], card('Why the score moved', movementList(movement))),
         part('timeline', ['timeline'], card('Timeline', timelineTable(timeline),
             pager(timeline, page => navigate(`/accounts/${params.id}`, {page})))));
+}
+
+/** When it will be flagged if nothing happens; shown once the API knows of runways. */
+function runway(health) {
+    if (health.runway === undefined) {
+        return null;
+    }
+    const ahead = health.runway;
+    return figure('Flagged if nothing happens', ahead ? (ahead.days <= 0 ? 'Now' : `In ${words.days(ahead.days)}`) : 'Not within a year',
+        {class: ahead ? 'figure alert' : 'figure', test: 'runway', dataset: ahead ? {days: ahead.days, because: ahead.because} : {}},
+        ahead ? `${words.flaggedBecause(ahead.because)}, on ${words.date(ahead.flaggedAt)}` : null);
+}
+
+/** Each risk signal raised: its sentence and its figures, each named. */
+function signals(health) {
+    if (health.signals.length === 0) {
+        return el('p', {class: 'muted', test: 'no-signals'}, health.flagged
+            ? 'No risk signal raised: the band or neglect flags this account.'
+            : 'No risk signal raised.');
+    }
+    return el('ul', {class: 'signal-list', test: 'signal-list'}, health.signals.map(raised =>
+        el('li', {test: 'signal', dataset: {signal: raised.signal}},
+            el('strong', {}, words.signal(raised.signal)), ' ',
+            el('span', {test: 'signal-reason'}, raised.reason),
+            el('dl', {class: 'signal-figures'}, Object.entries(raised.figures ?? {}).map(([name, value]) =>
+                el('div', {test: 'signal-figure', dataset: {figure: name}},
+                    el('dt', {}, words.figureName(name)), el('dd', {}, words.whole(value))))))));
 }
 
 function factors(list) {

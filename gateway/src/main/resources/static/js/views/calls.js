@@ -3,7 +3,7 @@
 import {getJson} from '../api.js';
 import {card, el, select, table} from '../dom.js';
 import * as words from '../format.js';
-import {bandBadge} from '../pieces.js';
+import {bandBadge, signalTags} from '../pieces.js';
 import {part} from '../page.js';
 import {today} from '../time.js';
 
@@ -35,12 +35,17 @@ function calls(list) {
     if (list.items.length === 0) {
         return el('p', {class: 'muted', test: 'no-calls'}, `Nobody needs a call from ${list.ownerId} today.`);
     }
+    // the API gives each item's runway once it knows of runways
+    const runways = list.items.some(item => 'runwayDays' in item);
     return table([
         {label: 'Priority', class: 'number', cell: item => Math.round(item.priority)},
         {label: 'Account', cell: item => el('a', {href: `#/accounts/${encodeURIComponent(item.accountId)}`}, item.name)},
         {label: 'Tier', cell: item => words.tier(item.tier)},
         {label: 'Health', cell: item => bandBadge(item.band, item.neglected)},
+        {label: 'Risk signals', cell: item => signalTags(item.signals)},
+        runways ? {label: 'Flagged in', class: 'number', cell: item => el('span', {test: 'call-runway'}, words.days(item.runwayDays))} : null,
         {label: 'Why call', class: 'reasons', cell: item => el('span', {test: 'call-reason'}, item.reason)},
         {label: 'Agenda', class: 'reasons', cell: item => el('span', {test: 'call-agenda'}, item.agenda)},
-    ], list.items.map(item => ({data: item, props: {test: 'call'}})), {test: 'call-list'});
+    ].filter(Boolean), list.items.map(item => ({data: item, props: {test: 'call', dataset: {accountId: item.accountId}}})),
+    {test: 'call-list'});
 }

@@ -28,7 +28,7 @@ export function render({report}, params, navigate) {
             figure('Exit interviews', words.share(report.interviewCoverage), {class: 'figure', test: 'interview-coverage'},
                 'of losses, the client was asked why'),
             figure('Flagged before the loss', words.share(report.flaggedShare), {class: 'figure', test: 'flagged-share'},
-                'at risk, critical or neglected first'),
+                'at risk, critical, neglected or a risk signal first'),
             figure('Median warning', words.days(report.medianLeadTimeDays), {class: 'figure', test: 'median-lead-time'},
                 'from the first flag to the loss')),
         el('div', {class: 'columns'},

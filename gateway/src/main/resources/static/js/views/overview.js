@@ -6,17 +6,21 @@ import {card, el, figure, select, table} from '../dom.js';
 import {lineChart} from '../charts.js';
 import * as words from '../format.js';
 import {recentWeeks} from '../time.js';
-import {bandBadge, pager} from '../pieces.js';
+import {bandBadge, flaggedBadge, pager, runwayText, signalTags} from '../pieces.js';
 import {part} from '../page.js';
 
 const PAGE_SIZE = 25;
+// the filters the URL keeps, so that a filtered list can be shared
+const FILTERS = ['band', 'owner', 'tier', 'neglected', 'flagged', 'signal', 'runwayWithin'];
+const RUNWAY_WITHIN = [['', 'Any time or never'], ['P7D', 'Within 7 days'], ['P30D', 'Within 30 days'], ['P90D', 'Within 90 days']];
 
 export const sources = {
     portfolio: () => getJson('/api/insights/portfolio'),
     trend: () => getJson('/api/insights/portfolio/trend', recentWeeks()),
     accounts: params => getJson('/api/insights/health', {
         band: params.band, owner: params.owner, tier: params.tier, neglected: params.neglected,
-        sort: 'RISK', page: params.page ?? 0, size: PAGE_SIZE,
+        flagged: params.flagged, signal: params.signal, runwayWithin: params.runwayWithin,
+        sort: params.sort || 'RISK', page: params.page ?? 0, size: PAGE_SIZE,
     }),
 };
 
@@ -31,12 +35,12 @@ export function render({portfolio, trend, accounts}, params, navigate) {
         part('figures', ['portfolio'], figures(portfolio)),
         part('trend', ['trend'], card('Health over the last 90 days', trendChart(trend))),
         card('Who is slipping',
-            part('filters', ['portfolio'], filters(portfolio, params, navigate)),
+            part('filters', ['portfolio', 'accounts'], filters(portfolio, accounts, params, navigate)),
             part('slipping', ['accounts'], atRiskList(accounts, params, navigate))));
 }
 
 function filtered(params) {
-    return ['band', 'owner', 'tier', 'neglected'].some(name => params[name]);
+    return FILTERS.some(name => params[name]);
 }
 
 function figures(portfolio) {
@@ -68,7 +72,12 @@ function trendChart(trend) {
     return lineChart('trend-chart', labels, series, {stacked: true});
 }
 
-function filters(portfolio, params, navigate) {
+/** The API knows of runways once its assessments carry one (null when none is due within a year). */
+function knowsRunways(accounts, params) {
+    return Boolean(params.runwayWithin) || params.sort === 'RUNWAY' || accounts.items.some(account => 'runway' in account);
+}
+
+function filters(portfolio, accounts, params, navigate) {
     const set = name => value => navigate('/', {...params, [name]: value, page: ''});
     return el('div', {class: 'filters'},
         select('Owner', 'owner', [['', 'Every owner'], ...portfolio.owners.map(owner => [owner.ownerId, owner.ownerId])],
@@ -78,7 +87,15 @@ function filters(portfolio, params, navigate) {
         select('Band', 'band', [['', 'Every band'], ...words.BANDS.map(code => [code, words.band(code)])],
             params.band, set('band')),
         select('Neglect', 'neglected', [['', 'Neglected or not'], ['true', 'Neglected only'], ['false', 'Not neglected']],
-            params.neglected, set('neglected')));
+            params.neglected, set('neglected')),
+        select('Flagged', 'flagged', [['', 'Flagged or not'], ['true', 'Flagged only'], ['false', 'Not flagged']],
+            params.flagged, set('flagged')),
+        select('Risk signal', 'signal', [['', 'Any or none'], ...words.SIGNALS.map(key => [key, words.signal(key)])],
+            params.signal, set('signal')),
+        knowsRunways(accounts, params) ? [
+            select('Flagged if nothing happens', 'runwayWithin', RUNWAY_WITHIN, params.runwayWithin, set('runwayWithin')),
+            select('Order', 'sort', [['', 'Most at risk first'], ['RUNWAY', 'Soonest flagged first']], params.sort, set('sort')),
+        ] : null);
 }
 
 function atRiskList(accounts, params, navigate) {
@@ -91,11 +108,16 @@ function atRiskList(accounts, params, navigate) {
             {label: 'Account', cell: account => el('a', {href: `#/accounts/${encodeURIComponent(account.accountId)}`, test: 'account-link'}, account.name)},
             {label: 'Owner', cell: account => account.ownerId},
             {label: 'Tier', cell: account => words.tier(account.tier)},
-            {label: 'Band', cell: account => bandBadge(account.band, account.neglected)},
+            {label: 'Band', cell: account => el('span', {class: 'badges'}, bandBadge(account.band, account.neglected),
+                flaggedBadge(account.flagged))},
+            {label: 'Risk signals', cell: account => signalTags((account.signals ?? []).map(raised => raised.signal))},
             {label: 'Score', class: 'number', cell: account => el('span', {test: 'score'}, account.score)},
             {label: 'Annual value', class: 'number', cell: account => words.money(account.annualValue, account.currency)},
             {label: 'Why', class: 'reasons', cell: account => reasons(account)},
-        ], rows, {test: 'at-risk-list'}),
+            knowsRunways(accounts, params)
+                ? {label: 'Flagged if nothing happens', cell: account => el('span', {test: 'runway'}, runwayText(account.runway))}
+                : null,
+        ].filter(Boolean), rows, {test: 'at-risk-list'}),
         pager(accounts, page => navigate('/', {...params, page})));
 }
 

@@ -114,6 +114,12 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
+    /** Runs a script that calls its last argument when done, and answers what it was called with. */
+    Object asyncScript(String javascript) {
+        driver.manage().timeouts().scriptTimeout(PAGE);
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript);
+    }
+
     /**
      * The URLs (with their queries) of the requests this page has made to {@code path}, oldest first, as the
      * browser's own Resource Timing records them once each answer is in. A new page starts a new record.

@@ -8,8 +8,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -195,6 +198,104 @@ class DashboardIT extends ThroughTheGateway {
         assertThat(browser.findAll("[data-test=movement-time]")).as("time passing without contact").isNotEmpty();
     }
 
+    /** Globex was seen at Gone Quiet 20 days ago: a signal of its own, on its page and under the portfolio's filter. */
+    @Test
+    void anAccountWithARaisedSignalShowsItOnItsPageAndUnderThePortfolioFilter() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        JsonNode sighted = api.get("/api/insights/accounts/" + quiet + "/health").json().get("signals").valueStream()
+                .filter(raised -> raised.get("signal").asString().equals("competitorSighted"))
+                .findFirst().orElseThrow(() -> new AssertionError("the sighting raises a signal"));
+
+        onThePage().until(() -> !browser.findAll("[data-test=filter-signal]").isEmpty());
+        new Select(browser.find("[data-test=filter-signal]")).selectByVisibleText("Competitor sighted");
+        onThePage().untilAsserted(() -> {
+            List<String> listed = api.get("/api/insights/health?signal=competitorSighted&sort=RISK&size=25").json()
+                    .get("items").valueStream().map(item -> item.get("accountId").asString()).toList();
+            assertThat(listed).contains(quiet.toString()).doesNotContain(tended.toString());
+            assertThat(browser.findAll("[data-test=account-row]").stream().map(row -> row.getAttribute("data-account-id")))
+                    .containsExactlyElementsOf(listed);
+            assertThat(browser.findAll(row(quiet) + " [data-test=signal-tag]").stream().map(tag -> tag.getAttribute("data-signal")))
+                    .contains("competitorSighted");
+            assertThat(browser.findAll(row(quiet) + " [data-test=flagged-flag]")).hasSize(1);
+        });
+        assertThat(browser.driver().getCurrentUrl()).as("the filter, kept so it can be shared").contains("signal=competitorSighted");
+        browser.screenshot("DashboardIT-signal-filter");
+
+        browser.find(row(quiet) + " [data-test=account-link]").click();
+        String shown = "[data-test=signal][data-signal=competitorSighted]";
+        onThePage().until(() -> !browser.findAll(shown).isEmpty());
+        assertThat(browser.text(shown + " [data-test=signal-reason]")).isEqualTo(sighted.get("reason").asString()).contains("Globex");
+        assertThat(browser.findAll(shown + " [data-test=signal-figure]").stream().map(figure -> figure.getAttribute("data-figure")))
+                .containsExactlyInAnyOrderElementsOf(sighted.get("figures").propertyNames());
+        assertThat(browser.text(shown + " [data-test=signal-figure][data-figure=sightings] dd")).isEqualTo("1");
+        assertThat(browser.findAll("[data-test=account-name] ~ [data-test=flagged-flag]")).as("flagged beside the name").hasSize(1);
+    }
+
+    /**
+     * Departed Ltd, called every 20 days until 150 days ago and lost 40 days ago: the backtest of this history, as
+     * the API replays it under the policy in force and under a candidate typed on the page.
+     */
+    @Test
+    void theBacktestShowsHowEarlyRapportWarnedUnderThePolicyInForceAndACandidate() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        JsonNode inForce = api.get("/api/insights/backtest").json();
+        assertThat(inForce.get("losses").valueStream().map(loss -> loss.get("name").asString())).containsExactly("Departed Ltd");
+        JsonNode departed = inForce.get("losses").get(0);
+        assertThat(departed.get("foreseeable").asBoolean()).isTrue();
+        assertThat(departed.get("leadTimeDays").asLong()).as("warned months before: a key account overdue, then neglected")
+                .isBetween(60L, 120L);
+
+        browser.find("[data-test=nav] a[data-view=backtest]").click();
+        onThePage().untilAsserted(() -> {
+            assertThat(browser.text("[data-test=caught-value]")).isEqualTo(percent(inForce.get("foreseeable").get("flaggedShare")));
+            assertThat(browser.text("[data-test=median-warning-value]"))
+                    .isEqualTo(Math.round(inForce.get("foreseeable").get("leadTimeDays").get("median").asDouble()) + " days");
+            assertThat(browser.text("[data-test=false-alarms-value]")).isEqualTo(percent(inForce.get("falseAlarms").get("share")));
+            assertThat(browser.text("[data-test=outside-value]")).isEqualTo(inForce.get("outside").get("losses").asString());
+            assertThat(texts("[data-test=backtest-loss] a")).containsExactly("Departed Ltd");
+            assertThat(browser.find("[data-test=backtest-loss] [data-test=lead][data-policy='0']").getAttribute("data-days"))
+                    .isEqualTo(departed.get("leadTimeDays").asString());
+        });
+        assertThat(browser.text("[data-test=per-tier] [data-test=tier][data-tier=KEY]")).startsWith("Key 100 % (1 of 1)");
+
+        // with no calibration to propose, a candidate of one's own: the key accounts' cadence far longer, none of them
+        // watched for being overdue
+        String changes = "{\"cadenceDays\": {\"KEY\": 200}, \"signals\": {\"topTiers\": []}}";
+        Api.Reply replayed = api.post("/api/insights/backtest", Map.of("policy", Map.of("cadenceDays", Map.of("KEY", 200),
+                "signals", Map.of("topTiers", List.of()))));
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        JsonNode candidate = replayed.json();
+        onThePage().until(() -> !browser.findAll("[data-test=candidate]").isEmpty());
+        browser.find("[data-test=candidate]").sendKeys(changes);
+        browser.find("[data-test=candidate-run]").click();
+        onThePage().untilAsserted(() -> {
+            assertThat(browser.text("[data-test=candidate-error]")).as("refused").isEmpty();
+            assertThat(browser.findAll("[data-test=measure-caught]")).hasSize(2);
+            assertThat(browser.find("[data-test=measure-caught][data-policy='1']").getText())
+                    .isEqualTo(percent(candidate.get("foreseeable").get("flaggedShare")) + " ("
+                            + candidate.get("foreseeable").get("flagged").asLong() + " of 1)");
+            assertThat(browser.find("[data-test=measure-false-alarms][data-policy='1']").getText())
+                    .startsWith(percent(candidate.get("falseAlarms").get("share")));
+        });
+        assertThat(browser.driver().getCurrentUrl()).as("the candidate, kept so it can be shared").contains("candidate=");
+        browser.screenshot("DashboardIT-backtest");
+
+        browser.find("[data-test=candidate]").clear();
+        browser.find("[data-test=candidate]").sendKeys("{\"cadenceDays\": ");
+        browser.find("[data-test=candidate-run]").click();
+        assertThat(browser.text("[data-test=candidate-error]")).contains("one JSON object");
+    }
+
+    @Test
+    void axeFindsNothingWrongWithTheBacktest() {
+        browser.signIn(Suite.LEADER_USERNAME, Suite.LEADER_PASSWORD);
+        browser.open("/#/backtest?candidate=" + URLEncoder.encode("{\"signals\":{\"needOpenDays\":30}}", StandardCharsets.UTF_8));
+        onThePage().until(() -> browser.findAll("[data-test=measure-caught]").size() == 2
+                && !browser.findAll("[data-test=backtest-loss]").isEmpty());
+
+        assertThat(Accessibility.violations(browser)).isEmpty();
+    }
+
     /**
      * Contacts with an account the page does not show change nothing it shows but the figures their
      * health changes: the trend, whose points are the starts of days gone by, is not asked for again.
@@ -277,6 +378,12 @@ class DashboardIT extends ThroughTheGateway {
             assertThat(texts("[data-test=call] a")).isNotEmpty().containsExactlyElementsOf(calls.get("items").valueStream()
                     .map(call -> call.get("name").asString()).toList());
             assertThat(browser.text("[data-test=call-reason]")).isEqualTo(calls.get("items").get(0).get("reason").asString());
+            for (JsonNode call : calls.get("items")) {
+                assertThat(browser.findAll("[data-test=call][data-account-id='" + call.get("accountId").asString()
+                        + "'] [data-test=signal-tag]").stream().map(tag -> tag.getAttribute("data-signal")))
+                        .as("the risk signals of " + call.get("name").asString())
+                        .containsExactlyElementsOf(call.get("signals").valueStream().map(JsonNode::asString).toList());
+            }
         });
         browser.screenshot("DashboardIT-calls");
 
