@@ -52,8 +52,8 @@ import java.util.stream.Stream;
  *            × (1 + (100 − score) / 100)
  * </pre>
  * The occasion sets the order of magnitude: slipping 100, lost without interview 80, voicemail
- * follow-up 60, weekly check-in 40, about to slip 30, re-pitch 20. Value and ill health can each double it: the
- * owner's most valuable account doubles it, and so does a score of 0. So on the same occasion the
+ * follow-up 60, weekly check-in 40, about to slip 30, re-pitch 20. Value and ill health can each
+ * double it: the owner's most valuable account doubles it, and so does a score of 0. So on the same occasion the
  * more valuable and the sicker account comes first; a valuable, sick account can climb past a
  * neighbouring occasion; and a re-pitch (at most 80) never outranks a slipping account (at least
  * 100). The largest annual value is over every account the owner has on the day, lost ones
