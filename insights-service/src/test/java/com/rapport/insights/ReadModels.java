@@ -39,7 +39,8 @@ public final class ReadModels {
         HealthPolicy policy = HealthPolicy.defaults();
         AccountState state = AccountState.fold(history, asOf, policy);
         new AccountStates(jdbc, JsonMapper.builder().build()).save(Tables.LIVE, new AccountStates.Fresh(state,
-                HealthModel.assess(state, asOf, policy).orElseThrow(), null, AccountStates.Published.NOTHING), false);
+                HealthModel.assess(state, asOf, policy).orElseThrow(), null,
+                HealthModel.runway(state, asOf, policy).orElse(null), AccountStates.Published.NOTHING), false);
     }
 
     private static JdbcClient migrated() {

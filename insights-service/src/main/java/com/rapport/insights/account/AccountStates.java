@@ -11,6 +11,7 @@ import com.rapport.insights.assessment.AssessmentView;
 import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.RaisedSignal;
 import com.rapport.insights.health.RiskSignal;
+import com.rapport.insights.health.Runway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,8 @@ import java.util.stream.Collectors;
 /**
  * The row each account has in {@code account_health}: its folded {@link AccountState}, its latest
  * assessment with the columns reads filter and sort by, the moment that assessment next changes if
- * nothing happens, and what insights last published of it.
+ * nothing happens and the moment the account will be flagged if nothing happens, and what insights last
+ * published of it.
  */
 @Component
 public class AccountStates {
@@ -95,8 +97,10 @@ public class AccountStates {
      * What a refresh writes.
      *
      * @param nextChange null when the assessment cannot change without an event
+     * @param runway     when the account will be flagged if nothing happens; null when not within the horizon
      */
-    public record Fresh(AccountState state, Assessment assessment, Instant nextChange, Published published) {
+    public record Fresh(AccountState state, Assessment assessment, Instant nextChange, Runway runway,
+                        Published published) {
     }
 
     private final JdbcClient jdbc;
@@ -157,6 +161,7 @@ public class AccountStates {
     /** @param exists whether the account has a row already (it was locked), or this is its first */
     public void save(Tables tables, Fresh fresh, boolean exists) {
         Assessment assessment = fresh.assessment();
+        Runway runway = fresh.runway();
         String sql = exists
                 ? "UPDATE " + tables.health() + """
                  SET state = :state, folded_to = :foldedTo, name = :name, owner_id = :owner, tier = :tier,
@@ -164,15 +169,16 @@ public class AccountStates {
                     neglected = :neglected, days_since_contact = :days, cadence_days = :cadence, exposure = :exposure,
                     assessment = :json, as_of = :asOf, next_change_at = :nextChange, published_band = :publishedBand,
                     published_neglected = :publishedNeglected, signals = :signals, flagged = :flagged,
-                    published_signals = :publishedSignals
+                    published_signals = :publishedSignals, flagged_from = :flaggedFrom, flagged_because = :flaggedBecause
                 WHERE account_id = :id"""
                 : "INSERT INTO " + tables.health() + """
                  (account_id, state, folded_to, name, owner_id, tier, annual_value, currency, lost, score, band,
                     neglected, days_since_contact, cadence_days, exposure, assessment, as_of, next_change_at,
-                    published_band, published_neglected, signals, flagged, published_signals)
+                    published_band, published_neglected, signals, flagged, published_signals, flagged_from,
+                    flagged_because)
                 VALUES (:id, :state, :foldedTo, :name, :owner, :tier, :value, :currency, :lost, :score, :band,
                     :neglected, :days, :cadence, :exposure, :json, :asOf, :nextChange, :publishedBand,
-                    :publishedNeglected, :signals, :flagged, :publishedSignals)""";
+                    :publishedNeglected, :signals, :flagged, :publishedSignals, :flaggedFrom, :flaggedBecause)""";
         jdbc.sql(sql)
                 .param("id", assessment.accountId())
                 .param("state", stateJson.writeValueAsString(fresh.state()))
@@ -189,7 +195,7 @@ public class AccountStates {
                 .param("days", assessment.daysSinceContact())
                 .param("cadence", assessment.cadenceDays())
                 .param("exposure", exposure(assessment))
-                .param("json", json.writeValueAsString(AssessmentView.of(assessment)))
+                .param("json", json.writeValueAsString(AssessmentView.of(assessment, runway)))
                 .param("asOf", assessment.asOf().atOffset(ZoneOffset.UTC))
                 .param("nextChange", fresh.nextChange() == null ? null : fresh.nextChange().atOffset(ZoneOffset.UTC))
                 .param("publishedBand", fresh.published().band() == null ? null : fresh.published().band().name())
@@ -197,6 +203,8 @@ public class AccountStates {
                 .param("signals", keys(assessment.signals().stream().map(RaisedSignal::signal).toList()))
                 .param("flagged", assessment.flagged())
                 .param("publishedSignals", keys(fresh.published().signals()))
+                .param("flaggedFrom", runway == null ? null : runway.flaggedAt().atOffset(ZoneOffset.UTC))
+                .param("flaggedBecause", runway == null ? null : runway.because())
                 .update();
     }
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,12 +20,16 @@ import java.util.Locale;
 @Component
 public class Assessments {
 
-    /** How the portfolio list is ordered; RISK puts the worst and most valuable first. */
+    /**
+     * How the portfolio list is ordered; RISK puts the worst and most valuable first, RUNWAY the soonest
+     * flagged (those flagged already first, those not flagged within the horizon last).
+     */
     public enum Order {
         RISK("exposure DESC, annual_value DESC"),
         SCORE("score ASC, annual_value DESC"),
         VALUE("annual_value DESC, score ASC"),
-        NAME("LOWER(name) ASC");
+        NAME("LOWER(name) ASC"),
+        RUNWAY("flagged_from ASC NULLS LAST, exposure DESC");
 
         private final String sql;
 
@@ -32,9 +38,13 @@ public class Assessments {
         }
     }
 
-    /** Each part left null asks for no condition on it. */
+    /**
+     * Each part left null asks for no condition on it.
+     *
+     * @param flaggedBy accounts not flagged now that will be by this moment if nothing happens
+     */
     public record Filter(HealthBand band, String ownerId, Tier tier, Boolean neglected, Boolean flagged,
-                         RiskSignal signal) {
+                         RiskSignal signal, Instant flaggedBy) {
     }
 
     private final JdbcClient jdbc;
@@ -66,6 +76,9 @@ public class Assessments {
         if (filter.signal() != null) {
             conditions.add("signals LIKE :signal");
         }
+        if (filter.flaggedBy() != null) {
+            conditions.add("flagged = FALSE AND flagged_from <= :flaggedBy");
+        }
         String where = " FROM insights.account_health WHERE " + String.join(" AND ", conditions);
         long total = filtered(jdbc.sql("SELECT COUNT(*)" + where), filter).query(Long.class).single();
         List<JsonNode> items = filtered(jdbc.sql("SELECT assessment" + where + " ORDER BY " + order.sql
@@ -95,6 +108,9 @@ public class Assessments {
         }
         if (filter.signal() != null) {
             statement = statement.param("signal", AccountStates.holding(filter.signal()));
+        }
+        if (filter.flaggedBy() != null) {
+            statement = statement.param("flaggedBy", filter.flaggedBy().atOffset(ZoneOffset.UTC));
         }
         return statement;
     }

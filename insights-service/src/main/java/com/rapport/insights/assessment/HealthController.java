@@ -8,6 +8,7 @@ import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.health.RiskSignal;
+import com.rapport.insights.health.Runway;
 import com.rapport.insights.health.Series;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.platform.problem.InvalidField;
@@ -62,7 +63,8 @@ class HealthController {
         AccountState then = moment.isBefore(state.foldedTo())
                 ? AccountState.fold(histories.of(accountId), moment, policy)
                 : state;
-        return HealthModel.assess(then, moment, policy).map(AssessmentView::of)
+        return HealthModel.assess(then, moment, policy)
+                .map(assessment -> AssessmentView.of(assessment, HealthModel.runway(then, moment, policy).orElse(null)))
                 .orElseThrow(() -> new InvalidField("asOf", "NotBeforeOpening",
                         "must not lie before the account was opened (" + state.openedAt() + ")"));
     }
@@ -101,7 +103,8 @@ class HealthController {
 
     /**
      * The accounts we still have, the most value at risk first unless {@code sort} says otherwise; {@code flagged}
-     * and {@code signal} (a risk signal's key) pick the accounts that need a call.
+     * and {@code signal} (a risk signal's key) pick the accounts that need a call, {@code runwayWithin} those
+     * that will need one within that time if nothing happens.
      */
     @GetMapping("/api/insights/health")
     Page<JsonNode> portfolio(@RequestParam(required = false) HealthBand band,
@@ -110,12 +113,24 @@ class HealthController {
                              @RequestParam(required = false) Boolean neglected,
                              @RequestParam(required = false) Boolean flagged,
                              @RequestParam(required = false) String signal,
+                             @RequestParam(required = false) Duration runwayWithin,
                              @RequestParam(defaultValue = "RISK") Assessments.Order sort,
                              @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return assessments.list(new Assessments.Filter(band, owner == null || owner.isBlank() ? null : owner.strip(),
-                tier, neglected, flagged, signal == null || signal.isBlank() ? null : signalNamed(signal.strip())),
-                sort, page, size);
+                tier, neglected, flagged, signal == null || signal.isBlank() ? null : signalNamed(signal.strip()),
+                runwayWithin == null ? null : clock.instant().plus(runwayAsked(runwayWithin))), sort, page, size);
+    }
+
+    /** Runways are looked for a year ahead: a longer one cannot be asked for. */
+    private static Duration runwayAsked(Duration within) {
+        if (within.isNegative() || within.isZero()) {
+            throw new InvalidField("runwayWithin", "Min", "must be a positive ISO-8601 duration, e.g. P30D");
+        }
+        if (within.compareTo(Runway.HORIZON) > 0) {
+            throw new InvalidField("runwayWithin", "Max", "must be at most P365D: runways are looked for a year ahead");
+        }
+        return within;
     }
 
     private static RiskSignal signalNamed(String key) {

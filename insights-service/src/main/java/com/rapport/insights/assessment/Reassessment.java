@@ -206,8 +206,7 @@ public class Reassessment implements AccountsChanged {
             published = publish(assessment, published);
             changes.set(accountId, Contribution.of(assessment), now);
         }
-        states.save(tables, new AccountStates.Fresh(state, assessment,
-                HealthModel.nextChange(state, asOf, policy).orElse(null), published), row != null);
+        states.save(tables, fresh(state, assessment, published), row != null);
         List<AccountEvent> events = facts.stream().map(AccountHistories.Kept::event).toList();
         needs.apply(tables, events);
         if (judgesLossesAgain(state, events)) {
@@ -226,8 +225,17 @@ public class Reassessment implements AccountsChanged {
         sinceLastAssessed(accountId, row, now, changes);
         Assessment assessment = HealthModel.assess(state, now, policy).orElseThrow();
         changes.set(accountId, Contribution.of(assessment), now);
-        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment,
-                HealthModel.nextChange(state, now, policy).orElse(null), publish(assessment, row.published())), true);
+        states.save(Tables.LIVE, fresh(state, assessment, publish(assessment, row.published())), true);
+    }
+
+    /**
+     * The row to save: the assessment with what follows from it if nothing happens (when it next changes,
+     * when the account will be flagged), worked out once here so that reads cost nothing.
+     */
+    private AccountStates.Fresh fresh(AccountState state, Assessment assessment, AccountStates.Published published) {
+        Instant asOf = assessment.asOf();
+        return new AccountStates.Fresh(state, assessment, HealthModel.nextChange(state, asOf, policy).orElse(null),
+                HealthModel.runway(state, asOf, policy).orElse(null), published);
     }
 
     /**

@@ -45,6 +45,11 @@ record AccountDay(LocalDate date, ZoneId zone) {
         return ChronoUnit.DAYS.between(dayIn(zone, moment), date);
     }
 
+    /** Calendar days from this day to the moment's, both in the account's zone: 0 for the same day. */
+    long daysUntil(Instant moment) {
+        return ChronoUnit.DAYS.between(date, dayIn(zone, moment));
+    }
+
     /** The moment's day in the account's zone, as a person writes it: 16 Apr 2025. */
     String dayOf(Instant moment) {
         return DAY.format(moment.atZone(zone));

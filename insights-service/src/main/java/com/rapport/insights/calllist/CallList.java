@@ -27,9 +27,11 @@ public record CallList(String ownerId, LocalDate date, List<Item> items) {
      * @param agenda   what to talk about
      * @param priority higher first; see {@link CallListRanking} for how it is made
      * @param score    the account's health score at the end of the day, as are {@code band} and {@code neglected}
+     * @param runwayDays calendar days (in the account's zone) from the date to the day it will be flagged if nothing
+     *                   happens: 0 when it is flagged already, null when not within a year
      */
     public record Item(UUID accountId, String name, Tier tier, BigDecimal annualValue, String currency, String timezone,
                        Occasion kind, String reason, String agenda, double priority, int score, HealthBand band,
-                       boolean neglected, List<String> signals) {
+                       boolean neglected, List<String> signals, Long runwayDays) {
     }
 }

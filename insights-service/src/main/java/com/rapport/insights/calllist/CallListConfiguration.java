@@ -24,7 +24,8 @@ class CallListConfiguration {
                 setting(binder, "recently-connected-days", defaults.recentlyConnectedDays()),
                 setting(binder, "weekly-check-in-days", defaults.weeklyCheckInDays()),
                 setting(binder, "top-key-accounts", defaults.topKeyAccounts()),
-                setting(binder, "interview-within-days", defaults.interviewWithinDays()));
+                setting(binder, "interview-within-days", defaults.interviewWithinDays()),
+                setting(binder, "runway-days", defaults.runwayDays()));
     }
 
     private static int setting(Binder binder, String name, int fallback) {

@@ -11,6 +11,8 @@ import com.rapport.insights.health.FactorScore;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.health.RaisedSignal;
+import com.rapport.insights.health.RiskSignal;
+import com.rapport.insights.health.Runway;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,8 +52,8 @@ import java.util.stream.Stream;
  *            × (1 + (100 − score) / 100)
  * </pre>
  * The occasion sets the order of magnitude: slipping 100, lost without interview 80, voicemail
- * follow-up 60, weekly check-in 40, re-pitch 20. Value and ill health can each double it: the
- * owner's most valuable account doubles it, and so does a score of 0. So on the same occasion the
+ * follow-up 60, weekly check-in 40, about to slip 30, re-pitch 20. Value and ill health can each
+ * double it: the owner's most valuable account doubles it, and so does a score of 0. So on the same occasion the
  * more valuable and the sicker account comes first; a valuable, sick account can climb past a
  * neighbouring occasion; and a re-pitch (at most 80) never outranks a slipping account (at least
  * 100). The largest annual value is over every account the owner has on the day, lost ones
@@ -108,7 +110,8 @@ public final class CallListRanking {
                 : state;
         return HealthModel.assess(then, day.end(), policy)
                 .filter(assessment -> ownerId.equals(assessment.ownerId()))
-                .map(assessment -> new Account(assessment, then, day));
+                .map(assessment -> new Account(assessment, then, day,
+                        HealthModel.runway(then, day.end(), policy).orElse(null)));
     }
 
     private Optional<CallList.Item> item(Account account, Portfolio portfolio) {
@@ -118,14 +121,14 @@ public final class CallListRanking {
         }
         Candidate main = candidates.get(0);
         String reason = candidates.size() == 1 ? main.reason() : main.reason() + ". Also due: "
-                + candidates.stream().skip(1).map(candidate -> candidate.occasion().note()).collect(Collectors.joining(", "));
+                + candidates.stream().skip(1).map(Candidate::note).collect(Collectors.joining(", "));
         Assessment health = account.health();
         double priority = main.occasion().weight() * portfolio.valueFactor(account.value())
                 * (1 + (100 - health.score()) / 100.0);
         return Optional.of(new CallList.Item(health.accountId(), health.name(), health.tier(), health.annualValue(),
                 health.currency(), account.day().zone().getId(), main.occasion(), reason, main.agenda(),
                 Math.round(priority * 10) / 10.0, health.score(), health.band(), health.neglected(),
-                health.signals().stream().map(signal -> signal.signal().key()).toList()));
+                health.signals().stream().map(signal -> signal.signal().key()).toList(), account.runwayDays()));
     }
 
     /** Every occasion the account is due a call on, the weightiest first. */
@@ -140,7 +143,7 @@ public final class CallListRanking {
             return List.of();
         }
         return Stream.of(slipping(health, facts, day), voicemailFollowUp(facts, day),
-                        weeklyCheckIn(account, portfolio), rePitch(health))
+                        weeklyCheckIn(account, portfolio), aboutToSlip(account, portfolio), rePitch(health))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Candidate::occasion))
                 .toList();
@@ -212,23 +215,60 @@ public final class CallListRanking {
      * week; one never spoken to counts from its opening, as contact recency does.
      */
     private Optional<Candidate> weeklyCheckIn(Account account, Portfolio portfolio) {
-        Assessment health = account.health();
-        boolean strategic = health.tier() == Tier.STRATEGIC;
-        boolean topKey = health.tier() == Tier.KEY && portfolio.mostValuable().contains(health.accountId());
-        if (!strategic && !topKey) {
+        if (!topClient(account, portfolio)) {
             return Optional.empty();
         }
         Instant lastConnected = account.facts().lastConnected();
-        long days = account.day().daysSince(lastConnected != null ? lastConnected : account.facts().openedAt());
+        long days = daysSinceContact(account);
         if (days < rules.weeklyCheckInDays()) {
             return Optional.empty();
         }
+        boolean strategic = account.health().tier() == Tier.STRATEGIC;
         String which = strategic ? "Strategic account" : "Key account, one of your " + rules.topKeyAccounts() + " most valuable";
         String since = lastConnected == null
                 ? "no two-way contact since it was opened " + ago(days)
                 : "last two-way contact " + ago(days);
         return Optional.of(new Candidate(Occasion.WEEKLY_CHECK_IN, which + ", " + since + ": due its weekly check-in",
                 WEEKLY_CHECK_IN));
+    }
+
+    private boolean topClient(Account account, Portfolio portfolio) {
+        Assessment health = account.health();
+        return health.tier() == Tier.STRATEGIC
+                || health.tier() == Tier.KEY && portfolio.mostValuable().contains(health.accountId());
+    }
+
+    /** Calendar days since the last connected contact, or since the opening, as contact recency counts. */
+    private static long daysSinceContact(Account account) {
+        Instant lastConnected = account.facts().lastConnected();
+        return account.day().daysSince(lastConnected != null ? lastConnected : account.facts().openedAt());
+    }
+
+    /**
+     * Not flagged yet, but will be within the list's week if nothing happens: a call before the warning. A top
+     * client whose weekly check-in comes on a later day, still before the flag's, is left to the check-in (a
+     * strategic account is neglected 11 days after a call, and checked in on after 7); one due it today is
+     * listed for it, with this noted.
+     */
+    private Optional<Candidate> aboutToSlip(Account account, Portfolio portfolio) {
+        Long days = account.runwayDays();
+        if (account.health().flagged() || days == null || days > rules.runwayDays()) {
+            return Optional.empty();
+        }
+        long untilCheckIn = rules.weeklyCheckInDays() - daysSinceContact(account);
+        if (topClient(account, portfolio) && untilCheckIn > 0 && untilCheckIn < days) {
+            return Optional.empty();
+        }
+        String flagged = "flagged " + (days == 1 ? "tomorrow" : "in " + days + " days") + " if nothing happens: "
+                + flagInWords(account.runway().because());
+        return Optional.of(new Candidate(Occasion.ABOUT_TO_SLIP, capitalised(flagged), CHECK_IN,
+                Occasion.ABOUT_TO_SLIP.note() + " (" + flagged + ")"));
+    }
+
+    /** A flag as {@link Assessment#flags()} names it, in words: at risk, neglected, a need open too long. */
+    private static String flagInWords(String flag) {
+        return RiskSignal.ofKey(flag).map(RiskSignal::words)
+                .orElseGet(() -> flag.toLowerCase(Locale.ROOT).replace('_', ' '));
     }
 
     private static Optional<Candidate> rePitch(Assessment health) {
@@ -281,14 +321,25 @@ public final class CallListRanking {
         return line.length() <= 60 ? line : line.substring(0, 59) + "\u2026";
     }
 
-    private record Account(Assessment health, AccountState facts, AccountDay day) {
+    /** @param runway when it will be flagged if nothing happens, from the end of its day; null when not within a year */
+    private record Account(Assessment health, AccountState facts, AccountDay day, Runway runway) {
 
         BigDecimal value() {
             return health.annualValue() == null ? BigDecimal.ZERO : health.annualValue();
         }
+
+        /** Calendar days from the list's date to the day of the flag: 0 when flagged already. */
+        Long runwayDays() {
+            return runway == null ? null : day.daysUntil(runway.flaggedAt());
+        }
     }
 
-    private record Candidate(Occasion occasion, String reason, String agenda) {
+    /** @param note how the occasion is mentioned when the account is listed for a weightier one */
+    private record Candidate(Occasion occasion, String reason, String agenda, String note) {
+
+        Candidate(Occasion occasion, String reason, String agenda) {
+            this(occasion, reason, agenda, occasion.note());
+        }
     }
 
     /** What the owner's accounts are worth, against which each one's value is weighed. */

@@ -14,6 +14,12 @@ public enum Occasion {
     VOICEMAIL_FOLLOW_UP(60, "the call planned after a voicemail"),
     /** A top client not spoken to this week. */
     WEEKLY_CHECK_IN(40, "the weekly top-client check-in"),
+    /**
+     * Not flagged yet, but will be within the list's week if nothing happens (its runway): a call now comes
+     * before the warning. Below the routines it so often comes with: a top client due its weekly check-in is
+     * also about to be neglected.
+     */
+    ABOUT_TO_SLIP(30, "it is about to slip"),
     /** Not pitched for longer than the policy's re-pitch interval. */
     RE_PITCH(20, "a re-pitch");
 

@@ -5,6 +5,7 @@ import com.rapport.events.insights.HealthBand;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,9 @@ public record Assessment(UUID accountId, String name, String ownerId, Tier tier,
                          long daysSinceContact, int cadenceDays, List<FactorScore> factors,
                          List<RaisedSignal> signals) {
 
+    /** How {@link #flags()} names neglect. */
+    public static final String NEGLECTED = "NEGLECTED";
+
     public Assessment {
         factors = List.copyOf(factors);
         signals = List.copyOf(signals);
@@ -31,7 +35,23 @@ public record Assessment(UUID accountId, String name, String ownerId, Tier tier,
      * What the loss analysis and the backtest count as a warning.
      */
     public boolean flagged() {
-        return band == HealthBand.AT_RISK || band == HealthBand.CRITICAL || neglected || !signals.isEmpty();
+        return !flags().isEmpty();
+    }
+
+    /**
+     * What flags the account, each as the API names it: its band when AT_RISK or CRITICAL, then NEGLECTED,
+     * then each risk signal's key; empty when it is not flagged.
+     */
+    public List<String> flags() {
+        List<String> flags = new ArrayList<>();
+        if (band == HealthBand.AT_RISK || band == HealthBand.CRITICAL) {
+            flags.add(band.name());
+        }
+        if (neglected) {
+            flags.add(NEGLECTED);
+        }
+        signals.forEach(signal -> flags.add(signal.signal().key()));
+        return flags;
     }
 
     /** The same assessment said of another moment: to compare two assessments on everything but when they were made. */

@@ -59,7 +59,7 @@ public final class HealthModel {
                     + ", after " + asOf + ": assess its history as of then instead");
         }
         int cadence = policy.cadenceFor(account.tier(), account.cadenceOverride());
-        long daysSinceContact = days(account.lastConnected() != null ? account.lastConnected() : account.openedAt(), asOf);
+        long daysSinceContact = days(contactClock(account), asOf);
         List<FactorScore> factors = List.of(
                 contactRecency(account, asOf, cadence, policy),
                 expectation(Factor.FACE_TIME, account, account.lastFaceToFace(), policy.faceTimeDays(), asOf, policy,
@@ -117,9 +117,8 @@ public final class HealthModel {
      * ({@code daysSinceContact}).
      */
     private static List<Instant> changeMoments(AccountState account, Instant after, HealthPolicy policy) {
-        Instant contactClock = account.lastConnected() != null ? account.lastConnected() : account.openedAt();
-        Instant horizon = nextDayStep(contactClock, after);
-        TreeSet<Instant> moments = new TreeSet<>();
+        Instant horizon = nextDayStep(contactClock(account), after);
+        TreeSet<Instant> moments = windowMoments(account, policy);
         moments.add(horizon);
         for (Instant anchor : Arrays.asList(account.openedAt(), account.lastFaceToFace(),
                 account.lastExecutive(), account.lastPitch())) {
@@ -131,6 +130,16 @@ public final class HealthModel {
         // the signals count days since a complaint and since a sighting
         account.unansweredComplaint().ifPresent(complaint -> moments.add(nextDayStep(complaint.at(), after)));
         account.sightings().forEach(sighting -> moments.add(nextDayStep(sighting.at(), after)));
+        return List.copyOf(moments.subSet(after, false, horizon, true));
+    }
+
+    /**
+     * The moments a contact or a sighting enters or leaves a window: momentum's, competitor pressure's, a
+     * recent sighting's. Only at these may an assessment get better with nothing happening; every other
+     * change is a count of days since something stepping on, which only ever makes it worse.
+     */
+    private static TreeSet<Instant> windowMoments(AccountState account, HealthPolicy policy) {
+        TreeSet<Instant> moments = new TreeSet<>();
         Duration momentumWindow = Duration.ofDays(policy.momentumWindowDays());
         moments.add(account.openedAt().plus(momentumWindow));
         for (Instant contact : account.connected()) {
@@ -143,7 +152,81 @@ public final class HealthModel {
             moments.add(sighting.at().plus(competitorWindow));
             moments.add(sighting.at().plus(recentSighting));
         });
-        return List.copyOf(moments.subSet(after, false, horizon, true));
+        return moments;
+    }
+
+    /** Days since contact count from the last connected contact, or from the opening when there was none. */
+    private static Instant contactClock(AccountState account) {
+        return account.lastConnected() != null ? account.lastConnected() : account.openedAt();
+    }
+
+    /**
+     * The account's runway: the first moment at or after {@code after} at which it would be flagged if nothing
+     * happened meanwhile ({@code after} itself when it is flagged already), looked for within
+     * {@link Runway#HORIZON}. It is one of the moments {@link #nextChange} walks, found without assessing each:
+     * between two moments at which a contact or a sighting enters or leaves a window, only counts of days step
+     * on, and they only make an assessment worse, so once flagged an account stays flagged until the next such
+     * moment. Each stretch
+     * between them is judged by its last moment; in the first flagged stretch the contact clock's day steps are
+     * halved down to one day, whose change moments are then tried in turn. So the cost is about one assessment
+     * per window moment ahead, plus a dozen, however far off the flag is.
+     *
+     * @param account folded up to {@code after} or before
+     * @return empty for an account not open or lost, and for one not flagged within the horizon
+     */
+    public static Optional<Runway> runway(AccountState account, Instant after, HealthPolicy policy) {
+        if (!account.isOpen() || account.isLost()) {
+            return Optional.empty();
+        }
+        Instant horizon = after.plus(Runway.HORIZON);
+        List<Instant> stretchEnds = new ArrayList<>(windowMoments(account, policy).subSet(after, false, horizon, false));
+        stretchEnds.add(horizon);
+        Instant start = after;
+        for (Instant end : stretchEnds) {
+            Optional<Runway> runway = firstFlag(account, start, end, policy);
+            if (runway.isPresent()) {
+                return runway;
+            }
+            start = end;
+        }
+        return Optional.empty();
+    }
+
+    /** The first flag from {@code start} on and before {@code end}, between which no window moment lies. */
+    private static Optional<Runway> firstFlag(AccountState account, Instant start, Instant end, HealthPolicy policy) {
+        if (!flaggedAt(account, end.minusNanos(1), policy)) {
+            return Optional.empty();
+        }
+        Assessment atStart = assess(account, start, policy).orElseThrow();
+        if (atStart.flagged()) {
+            return Optional.of(Runway.of(atStart));
+        }
+        Instant firstStep = nextDayStep(contactClock(account), start);
+        long steps = firstStep.isBefore(end) ? Duration.between(firstStep, end.minusNanos(1)).toDays() + 1 : 0;
+        // the first of the contact clock's steps at which the account is flagged; steps if none is, before the end
+        long low = 0;
+        long high = steps;
+        while (low < high) {
+            long middle = (low + high) >>> 1;
+            if (flaggedAt(account, firstStep.plus(Duration.ofDays(middle)), policy)) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        Instant notYet = low == 0 ? start : firstStep.plus(Duration.ofDays(low - 1));
+        for (Instant moment : changeMoments(account, notYet, policy)) {
+            Assessment assessment = assess(account, moment, policy).orElseThrow();
+            if (assessment.flagged()) {
+                return Optional.of(Runway.of(assessment));
+            }
+        }
+        throw new IllegalStateException("Account " + account.accountId() + " is flagged before " + end
+                + " but at none of the moments its assessment changes at after " + notYet);
+    }
+
+    private static boolean flaggedAt(AccountState account, Instant moment, HealthPolicy policy) {
+        return assess(account, moment, policy).orElseThrow().flagged();
     }
 
     /** The first moment after {@code after} at which the whole days since {@code anchor} step on. */

@@ -209,10 +209,14 @@ class ReassessmentTest {
         return answers;
     }
 
-    /** Leaves out every {@code asOf}, {@code from} and {@code to}: the clock moves on while a rebuild runs. */
+    /**
+     * Leaves out every {@code asOf}, {@code from} and {@code to}, and what a runway counts from them: the clock
+     * moves on while a rebuild runs.
+     */
     private static JsonNode withoutMoments(JsonNode answer) {
         if (answer instanceof ObjectNode object) {
             object.remove(List.of("asOf", "from", "to"));
+            withoutRunwayMoments(object);
             object.properties().forEach(property -> withoutMoments(property.getValue()));
         } else if (answer.isArray()) {
             answer.forEach(ReassessmentTest::withoutMoments);
@@ -223,7 +227,18 @@ class ReassessmentTest {
     private static JsonNode apartFromItsMoment(JsonNode assessment) {
         ObjectNode copy = (ObjectNode) assessment.deepCopy();
         copy.remove("asOf");
+        withoutRunwayMoments(copy);
         return copy;
+    }
+
+    /** A runway counts its days from the assessment's moment, and an account flagged already is flagged from then. */
+    private static void withoutRunwayMoments(ObjectNode assessment) {
+        if (assessment.get("runway") instanceof ObjectNode runway) {
+            if (runway.get("days").asLong() == 0) {
+                runway.remove("flaggedAt");
+            }
+            runway.remove("days");
+        }
     }
 
     private long kept(UUID accountId) {
@@ -434,5 +449,53 @@ class ReassessmentTest {
         clock.advance(Duration.ofDays(1));
         portfolio.startTheComingDay();
         assertThat(portfolio.at(clock.instant()).accounts()).as("tomorrow both count").isEqualTo(before.get(2).accounts() + 2);
+    }
+
+    @Test
+    void theRowKeepsTheRunwayAndThePortfolioFindsAndSortsTheAccountsByIt() throws Exception {
+        Instant now = clock.instant();
+        // KEY accounts are flagged once 30 days pass without a connected contact
+        UUID soon = openedKeyAccount(now.minus(Duration.ofDays(60)));
+        connected(soon, now.minus(Duration.ofDays(20)));
+        UUID later = openedKeyAccount(now.minus(Duration.ofDays(60)));
+        connected(later, now.minus(Duration.ofDays(2)));
+        UUID already = openedKeyAccount(now.minus(Duration.ofDays(60)));
+        connected(already, now.minus(Duration.ofDays(40)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(soon, later, already)
+                .allMatch(account -> row(account) != null && row(account).get("daysSinceContact").asLong() < 60));
+
+        Instant soonFlagged = now.minus(Duration.ofDays(20)).plus(Duration.ofDays(31));
+        assertThat(Instant.parse(row(soon).get("runway").get("flaggedAt").asString())).isEqualTo(soonFlagged);
+        assertThat(row(soon).get("runway").get("days").asLong()).isEqualTo(11);
+        assertThat(row(soon).get("runway").get("because").asString()).isEqualTo("topAccountOverdue");
+        assertThat(row(already).get("runway").get("days").asLong()).as("flagged already").isZero();
+        assertThat(jdbc.sql("SELECT flagged_because FROM insights.account_health WHERE account_id = :id")
+                .param("id", soon).query(String.class).single()).isEqualTo("topAccountOverdue");
+
+        mvc.perform(get("/api/insights/health?runwayWithin=P15D&size=200"))
+                .andExpect(jsonPath("$.items[*].accountId", hasItem(soon.toString())))
+                .andExpect(jsonPath("$.items[*].accountId", not(hasItem(later.toString()))))
+                .andExpect(jsonPath("$.items[*].accountId", not(hasItem(already.toString()))));
+        mvc.perform(get("/api/insights/health?runwayWithin=P30D&size=200"))
+                .andExpect(jsonPath("$.items[*].accountId", hasItem(later.toString())));
+        List<String> soonestFirst = new ArrayList<>();
+        STORED.readTree(mvc.perform(get("/api/insights/health?sort=RUNWAY&size=200")).andReturn().getResponse()
+                .getContentAsString()).get("items").forEach(item -> soonestFirst.add(item.get("accountId").asString()));
+        assertThat(soonestFirst).containsSubsequence(already.toString(), soon.toString(), later.toString());
+        for (String refused : List.of("P0D", "-P1D", "P366D", "soon")) {
+            mvc.perform(get("/api/insights/health").param("runwayWithin", refused))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("runwayWithin"));
+        }
+
+        // as of a moment asked about, the runway is worked out from then
+        mvc.perform(get("/api/insights/accounts/{id}/health", soon).param("asOf", soonFlagged.minus(Duration.ofDays(5)).toString()))
+                .andExpect(jsonPath("$.runway.days").value(5))
+                .andExpect(jsonPath("$.runway.because").value("topAccountOverdue"));
+        // and once the day comes, the scheduled round finds it flagged
+        clock.advance(Duration.ofDays(12));
+        reassessment.reassessDue();
+        assertThat(row(soon).get("flagged").asBoolean()).isTrue();
+        assertThat(row(soon).get("runway").get("days").asLong()).isZero();
     }
 }

@@ -105,7 +105,8 @@ class CallListControllerTest {
         assertThat(list.get("items")).hasSize(2);
         JsonNode first = list.get("items").get(0);
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("accountId", "name", "tier", "annualValue",
-                "currency", "timezone", "kind", "reason", "agenda", "priority", "score", "band", "neglected", "signals");
+                "currency", "timezone", "kind", "reason", "agenda", "priority", "score", "band", "neglected", "signals",
+                "runwayDays");
         assertThat(first.get("name").asString()).isEqualTo("Neglected");
         assertThat(first.get("kind").asString()).isEqualTo("SLIPPING");
         assertThat(first.get("timezone").asString()).isEqualTo("Europe/Amsterdam");

@@ -22,6 +22,7 @@ import static com.rapport.events.account.Tier.STRATEGIC;
 import static com.rapport.insights.calllist.AccountHistory.date;
 import static com.rapport.insights.calllist.AccountHistory.day;
 import static com.rapport.insights.calllist.AccountHistory.histories;
+import static com.rapport.insights.calllist.Occasion.ABOUT_TO_SLIP;
 import static com.rapport.insights.calllist.Occasion.LOST_WITHOUT_INTERVIEW;
 import static com.rapport.insights.calllist.Occasion.RE_PITCH;
 import static com.rapport.insights.calllist.Occasion.SLIPPING;
@@ -71,8 +72,16 @@ class CallListRankingTest {
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(92)), WEEKLY_CHECK_IN),
                 arguments("a strategic account spoken to 7 days ago",
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(93)), WEEKLY_CHECK_IN),
+                // neglected 11 days after a call: left to the check-in that comes first
                 arguments("a strategic account spoken to 6 days ago",
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(94)), null),
+                arguments("a strategic account spoken to 4 days ago whose need passes its grace tomorrow",
+                        AccountHistory.of("Acme").tier(STRATEGIC).need("Single sign-on", day(55)).connected(day(96)),
+                        ABOUT_TO_SLIP),
+                arguments("a core account spoken to 130 days ago: neglected in 6 days",
+                        AccountHistory.of("Acme").tier(CORE).opened(day(-40)).connected(day(-30)), ABOUT_TO_SLIP),
+                arguments("a core account spoken to 128 days ago: neglected in 8 days, after the week",
+                        AccountHistory.of("Acme").tier(CORE).opened(day(-40)).connected(day(-28)), null),
                 arguments("a strategic account spoken to 2 days ago",
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(98)), null),
                 arguments("a strategic account opened 8 days ago, not spoken to yet",
@@ -180,12 +189,25 @@ class CallListRankingTest {
     }
 
     @Test
+    void anAccountAboutToSlipIsListedWithItsRunwayBeforeTheFlagComes() {
+        CallList.Item item = onlyItem(alicesListOn(100, AccountHistory.of("Acme").tier(CORE).connected(day(90))
+                .need("Reporting in their own currency", day(59))));
+
+        assertThat(item.kind()).isEqualTo(ABOUT_TO_SLIP);
+        assertThat(item.reason()).isEqualTo("Flagged in 5 days if nothing happens: a need open too long");
+        assertThat(item.runwayDays()).isEqualTo(5);
+        assertThat(item.signals()).isEmpty();
+        assertThat(item.agenda()).isEqualTo(CallListRanking.CHECK_IN);
+    }
+
+    @Test
     void aNeglectedAccountSaysSoAndGetsTheNoAgendaCheckIn() {
         CallList.Item item = onlyItem(alicesListOn(60, AccountHistory.of("Acme").tier(CORE).connected(day(-100))
                 .opened(day(-120))));
 
         assertThat(item.neglected()).isTrue();
         assertThat(item.reason()).startsWith("Neglected (score " + item.score() + "): No two-way contact in 160 days; cadence is 90");
+        assertThat(item.runwayDays()).as("flagged already").isZero();
         assertThat(item.agenda()).isEqualTo(CallListRanking.CHECK_IN);
     }
 
@@ -193,7 +215,9 @@ class CallListRankingTest {
     void aStrategicAccountNotSpokenToThisWeekGetsTheWeeklyCheckIn() {
         CallList.Item item = onlyItem(alicesListOn(100, AccountHistory.of("Acme").tier(STRATEGIC).connected(day(92))));
 
-        assertThat(item.reason()).isEqualTo("Strategic account, last two-way contact 8 days ago: due its weekly check-in");
+        assertThat(item.reason()).isEqualTo("Strategic account, last two-way contact 8 days ago: due its weekly check-in."
+                + " Also due: it is about to slip (flagged in 3 days if nothing happens: neglected)");
+        assertThat(item.runwayDays()).isEqualTo(3);
         assertThat(item.agenda())
                 .isEqualTo("One top client a week: ask what we do right, what we do wrong, how we can improve");
     }
@@ -208,7 +232,7 @@ class CallListRankingTest {
         accounts.add(key);
 
         CallList fourth = AccountHistory.callList(RANKING, "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
-        CallList amongTheTopFour = AccountHistory.callList(new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90)),
+        CallList amongTheTopFour = AccountHistory.callList(new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90, 7)),
                 "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
 
         assertThat(fourth.items()).isEmpty();
@@ -337,7 +361,7 @@ class CallListRankingTest {
     void howRecentAContactLeavesAnAccountAloneIsARule() {
         AccountHistory spokenToTwoDaysAgo = quietCoreAccount().connected(day(98)).voicemail(day(99))
                 .callPlanned("again", day(100), day(99));
-        CallListRanking evenAfterAConnect = new CallListRanking(POLICY, new CallListRules(0, 7, 3, 90));
+        CallListRanking evenAfterAConnect = new CallListRanking(POLICY, new CallListRules(0, 7, 3, 90, 7));
 
         assertThat(AccountHistory.callList(evenAfterAConnect, "alice", date(100), histories(spokenToTwoDaysAgo), 10).items())
                 .extracting(CallList.Item::kind)

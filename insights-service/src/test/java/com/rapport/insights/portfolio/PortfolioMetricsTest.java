@@ -58,7 +58,7 @@ class PortfolioMetricsTest {
                 BigDecimal.valueOf(value), currency, "alice", "UTC", null, NOW)), NOW, HealthPolicy.defaults());
         Assessment assessment = new Assessment(accountId, "Client", "alice", Tier.KEY, BigDecimal.valueOf(value), currency,
                 lost, NOW, 50, band, neglected, 10, 30, List.of(), List.of());
-        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment, null, AccountStates.Published.NOTHING), !first);
+        states.save(Tables.LIVE, new AccountStates.Fresh(state, assessment, null, null, AccountStates.Published.NOTHING), !first);
     }
 
     private double valueAtRisk(String currency) {
