@@ -714,6 +714,9 @@ def write_report(args, r):
       "so it can run beside `./rapport up`, and writes this file again. The figures are one run's, on one "
       "machine: compare runs on the same machine only.")
     w("")
+    w("How early Rapport warns, how often it cries wolf, and what a backtest and a calibration cost at "
+      "1,000 to 100,000 accounts: [benchmarks-backtest.md](benchmarks-backtest.md) (`./rapport bench --backtest`).")
+    w("")
     w("| | |")
     w("|---|---|")
     w(f"| date | {datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} |")
