@@ -76,7 +76,7 @@ class CallListRankingTest {
                 arguments("a strategic account spoken to 6 days ago",
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(94)), null),
                 arguments("a strategic account spoken to 4 days ago whose need passes its grace tomorrow",
-                        AccountHistory.of("Acme").tier(STRATEGIC).need("Single sign-on", day(55)).connected(day(96)),
+                        AccountHistory.of("Acme").tier(STRATEGIC).need("Single sign-on", day(65)).connected(day(96)),
                         ABOUT_TO_SLIP),
                 arguments("a core account spoken to 130 days ago: neglected in 6 days",
                         AccountHistory.of("Acme").tier(CORE).opened(day(-40)).connected(day(-30)), ABOUT_TO_SLIP),
@@ -191,7 +191,7 @@ class CallListRankingTest {
     @Test
     void anAccountAboutToSlipIsListedWithItsRunwayBeforeTheFlagComes() {
         CallList.Item item = onlyItem(alicesListOn(100, AccountHistory.of("Acme").tier(CORE).connected(day(90))
-                .need("Reporting in their own currency", day(59))));
+                .need("Reporting in their own currency", day(69))));
 
         assertThat(item.kind()).isEqualTo(ABOUT_TO_SLIP);
         assertThat(item.reason()).isEqualTo("Flagged in 5 days if nothing happens: a need open too long");
