@@ -2,6 +2,8 @@ package com.rapport.insights.assessment;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import com.rapport.insights.health.History;
 import com.rapport.insights.history.AccountHistories;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,8 @@ class ScoreMovementControllerTest {
         }
 
         @Bean
-        HealthPolicy policy() {
-            return HealthPolicy.defaults();
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
         }
 
         @Bean

@@ -2,6 +2,9 @@ package com.rapport.insights.backtest;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.CandidatePolicies;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.History;
 import org.junit.jupiter.api.Test;
@@ -49,8 +52,8 @@ class BacktestControllerTest {
         }
 
         @Bean
-        HealthPolicy healthPolicy() {
-            return HealthPolicy.defaults();
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
         }
 
         /** One key account, last heard of on day 10 and lost on day 96; one tended all along. */
