@@ -2,10 +2,10 @@ package com.rapport.insights.assessment;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
-import com.rapport.insights.policy.Policies;
-import com.rapport.insights.policy.UnchangedPolicies;
 import com.rapport.insights.health.History;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
