@@ -6,6 +6,7 @@ import com.rapport.events.account.AccountOwnerAssigned;
 import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.HealthPolicyChanged;
 import com.rapport.events.insights.NeglectFlagCleared;
 import com.rapport.events.insights.NeglectFlagRaised;
 import com.rapport.events.insights.RiskSignalCleared;
@@ -36,7 +37,7 @@ import java.util.stream.Collectors;
 /** Every event type Rapport publishes, looked up by its stable external name. */
 public final class PublishedLanguage {
 
-    private static final List<Class<? extends AccountEvent>> EVENT_TYPES = List.of(
+    private static final List<Class<? extends PublishedEvent>> EVENT_TYPES = List.of(
             AccountOpened.class,
             AccountProfileChanged.class,
             AccountOwnerAssigned.class,
@@ -60,19 +61,20 @@ public final class PublishedLanguage {
             NeglectFlagRaised.class,
             NeglectFlagCleared.class,
             RiskSignalRaised.class,
-            RiskSignalCleared.class);
+            RiskSignalCleared.class,
+            HealthPolicyChanged.class);
 
-    private static final Map<String, Class<? extends AccountEvent>> BY_NAME = EVENT_TYPES.stream()
+    private static final Map<String, Class<? extends PublishedEvent>> BY_NAME = EVENT_TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(PublishedLanguage::nameOf, Function.identity()));
 
     private PublishedLanguage() {
     }
 
-    public static List<Class<? extends AccountEvent>> eventTypes() {
+    public static List<Class<? extends PublishedEvent>> eventTypes() {
         return EVENT_TYPES;
     }
 
-    public static Optional<Class<? extends AccountEvent>> typeNamed(String name) {
+    public static Optional<Class<? extends PublishedEvent>> typeNamed(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
     }
 

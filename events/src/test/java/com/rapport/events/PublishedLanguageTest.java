@@ -19,7 +19,7 @@ class PublishedLanguageTest {
     @Test
     void everyEventTypeHasAUniqueExternalNameUnderRapport() {
         Set<String> names = new HashSet<>();
-        for (Class<? extends AccountEvent> type : PublishedLanguage.eventTypes()) {
+        for (Class<? extends PublishedEvent> type : PublishedLanguage.eventTypes()) {
             EventType described = PublishedLanguage.describe(type).orElseThrow();
             assertThat(described.name()).as(type.getSimpleName()).matches("rapport\\.[a-z]+\\.[a-z-]+");
             assertThat(described.revision()).as(type.getSimpleName()).isPositive();
@@ -47,7 +47,7 @@ class PublishedLanguageTest {
 
     @Test
     void everyFieldWasAddedInARevisionThatExists() {
-        for (Class<? extends AccountEvent> type : PublishedLanguage.eventTypes()) {
+        for (Class<? extends PublishedEvent> type : PublishedLanguage.eventTypes()) {
             int current = PublishedLanguage.describe(type).orElseThrow().revision();
             Arrays.stream(type.getRecordComponents())
                     .map(field -> field.getAnnotation(AddedIn.class))

@@ -3,6 +3,8 @@ package com.rapport.insights;
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.assessment.Assessments;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.LossRows;
 import com.rapport.insights.portfolio.LivePortfolio;
@@ -60,8 +62,8 @@ class QueryParametersTest {
         }
 
         @Bean
-        HealthPolicy policy() {
-            return HealthPolicy.defaults();
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
         }
     }
 

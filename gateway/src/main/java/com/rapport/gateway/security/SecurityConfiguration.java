@@ -89,6 +89,8 @@ class SecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/insights/backtest").hasRole(Role.LEADER.name())
                         .pathMatchers(HttpMethod.PATCH, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
                         .pathMatchers(HttpMethod.PUT, ACCOUNTS_AND_OUTREACH).hasRole(Role.STAFF.name())
+                        // the health policy every assessment is made under is sales leadership's to change
+                        .pathMatchers(HttpMethod.PUT, "/api/insights/policy").hasRole(Role.LEADER.name())
                         // a principal is needed everywhere else; no role opens any other /api request
                         .pathMatchers("/api/**").denyAll()
                         // the dashboard is sales leadership's; its scripts and styles only need a principal

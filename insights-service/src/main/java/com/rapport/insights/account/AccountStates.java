@@ -158,6 +158,18 @@ public class AccountStates {
                 .list();
     }
 
+    /**
+     * Every account's assessment is due now, in the live tables and in those a rebuild is filling: the
+     * scheduled round makes each again, in its batches (after a change of the health policy).
+     */
+    public void allDue(Instant now) {
+        for (Tables tables : Tables.values()) {
+            jdbc.sql("UPDATE " + tables.health() + " SET next_change_at = :now")
+                    .param("now", now.atOffset(ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
     /** @param exists whether the account has a row already (it was locked), or this is its first */
     public void save(Tables tables, Fresh fresh, boolean exists) {
         Assessment assessment = fresh.assessment();

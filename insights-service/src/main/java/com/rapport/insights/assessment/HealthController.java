@@ -11,6 +11,8 @@ import com.rapport.insights.health.RiskSignal;
 import com.rapport.insights.health.Runway;
 import com.rapport.insights.health.Series;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.PolicyHistory;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.web.Page;
@@ -38,21 +40,21 @@ class HealthController {
     private final AccountStates states;
     private final AccountHistories histories;
     private final Assessments assessments;
-    private final HealthPolicy policy;
+    private final Policies policies;
     private final Clock clock;
 
-    HealthController(AccountStates states, AccountHistories histories, Assessments assessments, HealthPolicy policy,
+    HealthController(AccountStates states, AccountHistories histories, Assessments assessments, Policies policies,
                      Clock clock) {
         this.states = states;
         this.histories = histories;
         this.assessments = assessments;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
     /**
      * One account's health, now or at any past moment, with every factor: now from its state as last
-     * folded, a past moment from its history up to then.
+     * folded, a past moment from its history up to then; each under the health policy in force then.
      */
     @GetMapping("/api/insights/accounts/{accountId}/health")
     AssessmentView health(@PathVariable UUID accountId, @RequestParam(required = false) Instant asOf) {
@@ -60,6 +62,7 @@ class HealthController {
                 .orElseThrow(() -> new NotFound("No account with id " + accountId + " is known to insights"));
         Instant now = clock.instant();
         Instant moment = asOf != null ? asOf : now.isBefore(state.foldedTo()) ? state.foldedTo() : now;
+        HealthPolicy policy = policies.inForceAt(moment);
         AccountState then = moment.isBefore(state.foldedTo())
                 ? AccountState.fold(histories.of(accountId), moment, policy)
                 : state;
@@ -78,7 +81,8 @@ class HealthController {
 
     /**
      * The account's health every {@code step} from {@code from} to {@code to} (defaults: the last 12 weeks,
-     * weekly), its history folded once, forward; moments before it was opened have no point.
+     * weekly), its history folded once, forward; moments before it was opened have no point. Each moment is
+     * assessed under the health policy in force then.
      */
     @GetMapping("/api/insights/accounts/{accountId}/health/history")
     HealthHistory history(@PathVariable UUID accountId, @RequestParam(required = false) Instant from,
@@ -88,14 +92,15 @@ class HealthController {
         if (history.isEmpty()) {
             throw new NotFound("No account with id " + accountId + " is known to insights");
         }
+        PolicyHistory versions = policies.history();
         AccountState state = new AccountState();
         int folded = 0;
         List<HealthPoint> points = new ArrayList<>();
         for (Instant moment : series.moments()) {
             while (folded < history.size() && !history.get(folded).occurredAt().isAfter(moment)) {
-                state.apply(history.get(folded++), policy);
+                state.apply(history.get(folded++), versions.inForceAt(moment));
             }
-            HealthModel.assess(state, moment, policy).ifPresent(assessment -> points.add(new HealthPoint(moment,
+            HealthModel.assess(state, moment, versions.inForceAt(moment)).ifPresent(assessment -> points.add(new HealthPoint(moment,
                     assessment.score(), assessment.band(), assessment.neglected(), assessment.daysSinceContact())));
         }
         return new HealthHistory(accountId, series.from(), series.to(), series.step(), points);

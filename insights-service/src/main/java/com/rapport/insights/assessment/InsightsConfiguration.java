@@ -23,7 +23,8 @@ class InsightsConfiguration {
 
     /**
      * The health policy from {@code rapport.health.*}; application.yml holds the design's
-     * defaults, so that a single setting can be changed on its own.
+     * defaults, so that a single setting can be changed on its own. It is in force until the first
+     * change of the policy: assessments take theirs from {@link com.rapport.insights.policy.Policies}.
      */
     @Bean
     HealthPolicy healthPolicy(Environment environment) {

@@ -23,6 +23,8 @@ import com.rapport.insights.health.RiskSignal;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.LossRows;
 import com.rapport.insights.needs.NeedRows;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.PolicyHistory;
 import com.rapport.insights.portfolio.Contribution;
 import com.rapport.insights.portfolio.PortfolioDays;
 import com.rapport.platform.processing.Savepoint;
@@ -76,12 +78,12 @@ public class Reassessment implements AccountsChanged {
     private final EventBus events;
     private final TransactionManager unitsOfWork;
     private final PlatformTransactionManager transactions;
-    private final HealthPolicy policy;
+    private final Policies policies;
     private final Clock clock;
 
     public Reassessment(AccountStates states, AccountHistories histories, NeedRows needs, LossRows losses,
                         Rebuild rebuild, PortfolioDays portfolio, EventBus events, TransactionManager unitsOfWork,
-                        PlatformTransactionManager transactions, HealthPolicy policy, Clock clock) {
+                        PlatformTransactionManager transactions, Policies policies, Clock clock) {
         this.states = states;
         this.histories = histories;
         this.needs = needs;
@@ -91,7 +93,7 @@ public class Reassessment implements AccountsChanged {
         this.events = events;
         this.unitsOfWork = unitsOfWork;
         this.transactions = transactions;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -105,6 +107,9 @@ public class Reassessment implements AccountsChanged {
     public void afterEvents(Tables tables, Map<UUID, List<AccountHistories.Kept>> byAccount, OneByOne accounts) {
         Instant now = clock.instant();
         Map<UUID, AccountStates.Stored> rows = states.lock(tables, byAccount.keySet());
+        // read once the rows are locked: a change of the policy committed before is seen, one committed after
+        // makes these rows due again
+        PolicyHistory policy = policies.history();
         PortfolioDays.Changes changes = new PortfolioDays.Changes();
         byAccount.forEach((accountId, events) -> accounts.run(accountId, () -> {
             List<AccountHistories.Kept> kept = histories.keep(events.stream()
@@ -113,7 +118,7 @@ public class Reassessment implements AccountsChanged {
             List<AccountHistories.Kept> news = tables == Tables.NEXT ? events : kept;
             PortfolioDays.Changes account = new PortfolioDays.Changes();
             if (!news.isEmpty()) {
-                afterEvents(tables, accountId, rows.get(accountId), news, now, account);
+                afterEvents(tables, accountId, rows.get(accountId), news, now, account, policy);
             }
             changes.addAll(account);
         }));
@@ -144,11 +149,14 @@ public class Reassessment implements AccountsChanged {
             try {
                 inUnitOfWork(() -> {
                     PortfolioDays.Changes changes = new PortfolioDays.Changes();
-                    states.lock(Tables.LIVE, due).forEach((accountId, row) -> {
+                    Map<UUID, AccountStates.Stored> rows = states.lock(Tables.LIVE, due);
+                    // read once the rows are locked, as after events
+                    PolicyHistory policy = policies.history();
+                    rows.forEach((accountId, row) -> {
                         try {
                             Savepoint.around(transactions, () -> {
                                 PortfolioDays.Changes account = new PortfolioDays.Changes();
-                                asTimePassed(accountId, row, now, account);
+                                asTimePassed(accountId, row, now, account, policy);
                                 changes.addAll(account);
                             });
                         } catch (RuntimeException e) {
@@ -175,9 +183,10 @@ public class Reassessment implements AccountsChanged {
     /**
      * @param row  the account's row, locked; null for an account the tables do not hold yet
      * @param news its new events in store order, insights' own conclusions among them while rebuilding
+     * @param policy the policy's versions: the account is assessed now under the current one
      */
     private void afterEvents(Tables tables, UUID accountId, AccountStates.Stored row, List<AccountHistories.Kept> news,
-                             Instant now, PortfolioDays.Changes changes) {
+                             Instant now, PortfolioDays.Changes changes, PolicyHistory policy) {
         AccountStates.Published published = row == null ? AccountStates.Published.NOTHING : row.published();
         List<AccountHistories.Kept> facts = new ArrayList<>();
         for (AccountHistories.Kept kept : news) {
@@ -188,25 +197,25 @@ public class Reassessment implements AccountsChanged {
             }
         }
         if (row != null && tables == Tables.LIVE) {
-            sinceLastAssessed(accountId, row, now, changes);
+            sinceLastAssessed(accountId, row, now, changes, policy);
         }
         AccountState state = row == null ? null : row.state();
         if (!facts.isEmpty()) {
             long upTo = news.get(news.size() - 1).position();
             state = AccountState.withEvents(state, facts.stream().map(AccountHistories.Kept::event).toList(),
-                    () -> histories.of(accountId, upTo), policy);
+                    () -> histories.of(accountId, upTo), policy.current().policy());
             noteEarlierDays(tables, accountId, facts);
         }
         if (state == null || !state.isOpen()) {
             return;
         }
         Instant asOf = now.isBefore(state.foldedTo()) ? state.foldedTo() : now;
-        Assessment assessment = HealthModel.assess(state, asOf, policy).orElseThrow();
+        Assessment assessment = HealthModel.assess(state, asOf, policy.current().policy()).orElseThrow();
         if (tables == Tables.LIVE) {
             published = publish(assessment, published);
             changes.set(accountId, Contribution.of(assessment), now);
         }
-        states.save(tables, fresh(state, assessment, published), row != null);
+        states.save(tables, fresh(state, assessment, published, policy.current().policy()), row != null);
         List<AccountEvent> events = facts.stream().map(AccountHistories.Kept::event).toList();
         needs.apply(tables, events);
         if (judgesLossesAgain(state, events)) {
@@ -220,19 +229,22 @@ public class Reassessment implements AccountsChanged {
      * since it was last assessed (a service stopped for a while catches up day by day), and its
      * assessment now is saved and what changed in it published.
      */
-    private void asTimePassed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes) {
+    private void asTimePassed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes,
+                              PolicyHistory policy) {
         AccountState state = row.state();
-        sinceLastAssessed(accountId, row, now, changes);
-        Assessment assessment = HealthModel.assess(state, now, policy).orElseThrow();
+        sinceLastAssessed(accountId, row, now, changes, policy);
+        Assessment assessment = HealthModel.assess(state, now, policy.current().policy()).orElseThrow();
         changes.set(accountId, Contribution.of(assessment), now);
-        states.save(Tables.LIVE, fresh(state, assessment, publish(assessment, row.published())), true);
+        states.save(Tables.LIVE, fresh(state, assessment, publish(assessment, row.published()), policy.current().policy()),
+                true);
     }
 
     /**
      * The row to save: the assessment with what follows from it if nothing happens (when it next changes,
      * when the account will be flagged), worked out once here so that reads cost nothing.
      */
-    private AccountStates.Fresh fresh(AccountState state, Assessment assessment, AccountStates.Published published) {
+    private static AccountStates.Fresh fresh(AccountState state, Assessment assessment, AccountStates.Published published,
+                                             HealthPolicy policy) {
         Instant asOf = assessment.asOf();
         return new AccountStates.Fresh(state, assessment, HealthModel.nextChange(state, asOf, policy).orElse(null),
                 HealthModel.runway(state, asOf, policy).orElse(null), published);
@@ -240,11 +252,12 @@ public class Reassessment implements AccountsChanged {
 
     /**
      * What the account added to the portfolio at each start of a day since it was last assessed, as its
-     * state then stood: what time alone changed before anything new happened.
+     * state then stood, under the policy then in force: what time alone changed before anything new happened.
      */
-    private void sinceLastAssessed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes) {
+    private void sinceLastAssessed(UUID accountId, AccountStates.Stored row, Instant now, PortfolioDays.Changes changes,
+                                   PolicyHistory policy) {
         for (Instant day : PortfolioDays.dayStartsBetween(row.asOf(), now)) {
-            changes.set(accountId, contributionOf(row.state(), day), day);
+            changes.set(accountId, contributionOf(row.state(), day, policy.inForceAt(day)), day);
         }
     }
 
@@ -263,7 +276,7 @@ public class Reassessment implements AccountsChanged {
         }
     }
 
-    private Contribution contributionOf(AccountState state, Instant asOf) {
+    private static Contribution contributionOf(AccountState state, Instant asOf, HealthPolicy policy) {
         return HealthModel.assess(state, asOf, policy).map(Contribution::of).orElse(Contribution.NONE);
     }
 

@@ -2,10 +2,10 @@ package com.rapport.insights.assessment;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountOpened;
-import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.health.ScoreMovement;
 import com.rapport.insights.health.Span;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,19 +27,20 @@ class ScoreMovementController {
     static final int MOST_EVENTS = 1_000;
 
     private final AccountHistories histories;
-    private final HealthPolicy policy;
+    private final Policies policies;
     private final Clock clock;
 
-    ScoreMovementController(AccountHistories histories, HealthPolicy policy, Clock clock) {
+    ScoreMovementController(AccountHistories histories, Policies policies, Clock clock) {
         this.histories = histories;
-        this.policy = policy;
+        this.policies = policies;
         this.clock = clock;
     }
 
     /**
      * Why the account's score moved from {@code from} to {@code to} (defaults: the last 30 days), factor by
      * factor, with the events that moved it; a range that starts before the account was opened starts at
-     * the opening.
+     * the opening. The whole range is read under the health policy in force at its end, so that the parts add
+     * up to the change: a change of the policy within the range moves nothing here.
      */
     @GetMapping("/api/insights/accounts/{accountId}/health/movement")
     ScoreMovementView movement(@PathVariable UUID accountId, @RequestParam(required = false) Instant from,
@@ -56,7 +57,7 @@ class ScoreMovementController {
             throw new InvalidField("from", "MostEvents", "takes in " + events + " events up to to, more than "
                     + MOST_EVENTS + ": ask about a shorter range");
         }
-        return ScoreMovement.between(history, span.from(), span.to(), policy).map(ScoreMovementView::of)
+        return ScoreMovement.between(history, span.from(), span.to(), policies.inForceAt(span.to())).map(ScoreMovementView::of)
                 .orElseThrow(() -> new InvalidField("to", "NotBeforeOpening",
                         "must not lie before the account was opened (" + openedAt(history) + ")"));
     }

@@ -3,26 +3,26 @@ package com.rapport.insights.backtest;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.Window;
+import com.rapport.insights.policy.CandidatePolicies;
+import com.rapport.insights.policy.Policies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The firm's own history replayed under the policy in force, or under a candidate: how early Rapport
+ * The firm's own history replayed under the policy in force now, or under a candidate: how early Rapport
  * would have warned before each loss, and how often it would have warned of accounts that stayed.
- * Reads every account's history, one at a time: a request costs a pass over the firm.
+ * The whole history is replayed under one policy, whatever was in force when, so that two policies can
+ * be compared. Reads every account's history, one at a time: a request costs a pass over the firm.
  */
 @RestController
 class BacktestController {
@@ -32,13 +32,13 @@ class BacktestController {
     }
 
     private final AccountHistories histories;
-    private final HealthPolicy inForce;
+    private final Policies policies;
     private final CandidatePolicies candidates;
     private final Clock clock;
 
-    BacktestController(AccountHistories histories, HealthPolicy inForce, CandidatePolicies candidates, Clock clock) {
+    BacktestController(AccountHistories histories, Policies policies, CandidatePolicies candidates, Clock clock) {
         this.histories = histories;
-        this.inForce = inForce;
+        this.policies = policies;
         this.candidates = candidates;
         this.clock = clock;
     }
@@ -46,21 +46,13 @@ class BacktestController {
     /** Losses and monthly assessments in [from, to), by default the whole history up to now. */
     @GetMapping("/api/insights/backtest")
     BacktestReport inForce(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return backtest(inForce, window(from, to));
+        return backtest(policies.current(), window(from, to));
     }
 
     @PostMapping("/api/insights/backtest")
     BacktestReport candidate(@Valid @RequestBody BacktestRequest request, HttpServletRequest http) {
         Window window = window(request.from(), request.to());
-        HealthPolicy candidate;
-        try {
-            candidate = candidates.over(inForce, request.policy());
-        } catch (JacksonException unfit) {
-            // refused as the body's own fields are: the problem names policy.<field> and the rule
-            throw new HttpMessageNotReadableException("The policy does not fit: " + unfit.getOriginalMessage(), unfit,
-                    new ServletServerHttpRequest(http));
-        }
-        return backtest(candidate, window);
+        return backtest(candidates.over(policies.current(), request.policy(), "policy", http), window);
     }
 
     private BacktestReport backtest(HealthPolicy policy, Window window) {

@@ -6,6 +6,7 @@ import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.Window;
+import com.rapport.insights.policy.Policies;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,8 @@ import java.util.TreeSet;
 
 /**
  * The health policy fitted to the firm's own losses, beside the policy in force, each with its backtest
- * over the same window: what a leader compares before applying the proposal (which this does not do).
+ * over the same window: what a leader compares before applying the proposal with {@code PUT /api/insights/policy}
+ * (this read applies nothing).
  */
 @RestController
 class CalibrationController {
@@ -45,12 +47,12 @@ class CalibrationController {
             + " are kept.";
 
     private final AccountHistories histories;
-    private final HealthPolicy inForce;
+    private final Policies policies;
     private final Clock clock;
 
-    CalibrationController(AccountHistories histories, HealthPolicy inForce, Clock clock) {
+    CalibrationController(AccountHistories histories, Policies policies, Clock clock) {
         this.histories = histories;
-        this.inForce = inForce;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -61,6 +63,7 @@ class CalibrationController {
     ProposalView proposal(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
                           @RequestParam(defaultValue = "0.10") @DecimalMin("0.01") @DecimalMax("0.5") double falseAlarms) {
         Window window = Window.ofHistory(from, to, clock.instant());
+        HealthPolicy inForce = policies.current();
         Calibration.Proposal proposal = new Calibration(falseAlarms, Backtest.OUTSIDE_BY_DEFAULT)
                 .propose(histories.everyAccount(), window, inForce);
         Judged current = new Judged(inForce, new Backtest(inForce).run(histories.everyAccount(), window));

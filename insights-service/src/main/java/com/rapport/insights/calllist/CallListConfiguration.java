@@ -1,6 +1,5 @@
 package com.rapport.insights.calllist;
 
-import com.rapport.insights.health.HealthPolicy;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +13,8 @@ class CallListConfiguration {
      * e.g. {@code RAPPORT_CALLLIST_RECENTLYCONNECTEDDAYS=5}.
      */
     @Bean
-    CallListRanking callListRanking(HealthPolicy policy, Environment environment) {
-        return new CallListRanking(policy, rules(Binder.get(environment)));
+    CallListRules callListRules(Environment environment) {
+        return rules(Binder.get(environment));
     }
 
     static CallListRules rules(Binder binder) {

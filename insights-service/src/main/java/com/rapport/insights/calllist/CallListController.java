@@ -2,6 +2,7 @@ package com.rapport.insights.calllist;
 
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.validation.StaffId;
 import jakarta.validation.constraints.Max;
@@ -19,13 +20,16 @@ class CallListController {
 
     private final AccountStates states;
     private final AccountHistories histories;
-    private final CallListRanking ranking;
+    private final Policies policies;
+    private final CallListRules rules;
     private final Clock clock;
 
-    CallListController(AccountStates states, AccountHistories histories, CallListRanking ranking, Clock clock) {
+    CallListController(AccountStates states, AccountHistories histories, Policies policies, CallListRules rules,
+                       Clock clock) {
         this.states = states;
         this.histories = histories;
-        this.ranking = ranking;
+        this.policies = policies;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -33,7 +37,7 @@ class CallListController {
      * Who {@code owner} should call on {@code date} (today in UTC unless given, and within a year of
      * it either way), and why, the highest priority first; each account's part of the date is that day
      * in its own time zone. An owner without accounts has an empty list. The accounts are those the owner
-     * has now, each as it stood at the end of its day.
+     * has now, each as it stood at the end of its day, under the health policy in force now.
      */
     @GetMapping("/api/insights/call-list")
     CallList callList(@RequestParam(required = false) @StaffId String owner,
@@ -47,6 +51,6 @@ class CallListController {
         if (day.isBefore(today.minusYears(1)) || day.isAfter(today.plusYears(1))) {
             throw new InvalidField("date", "WithinAYear", "must lie within a year of today (" + today + ")");
         }
-        return ranking.callList(owner, day, states.ownedBy(owner), histories::of, size);
+        return new CallListRanking(policies.current(), rules).callList(owner, day, states.ownedBy(owner), histories::of, size);
     }
 }

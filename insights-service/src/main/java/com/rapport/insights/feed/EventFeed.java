@@ -2,6 +2,7 @@ package com.rapport.insights.feed;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.events.EventType;
+import com.rapport.events.PublishedEvent;
 import com.rapport.events.PublishedLanguage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -67,8 +68,8 @@ public class EventFeed {
                 TrackedEventMessage<?> message = messages.next();
                 next = positionOf(message);
                 if (isServed(message.getPayloadType(), types)
-                        && message.getPayload() instanceof AccountEvent event
-                        && (account == null || account.equals(event.accountId()))) {
+                        && message.getPayload() instanceof PublishedEvent event
+                        && (account == null || event instanceof AccountEvent about && account.equals(about.accountId()))) {
                     items.add(item(next, message, event));
                 }
             }
@@ -106,15 +107,16 @@ public class EventFeed {
 
     /** Decided on the type alone, so an event of another type is never deserialized. */
     private static boolean isServed(Class<?> payloadType, Set<String> types) {
-        return AccountEvent.class.isAssignableFrom(payloadType)
+        return PublishedEvent.class.isAssignableFrom(payloadType)
                 && (types.isEmpty() || types.contains(PublishedLanguage.describe(payloadType).map(EventType::name).orElse("")));
     }
 
-    private FeedItem item(long position, TrackedEventMessage<?> message, AccountEvent event) {
+    /** An event about no account in particular (a change of the health policy) has no subject. */
+    private FeedItem item(long position, TrackedEventMessage<?> message, PublishedEvent event) {
         EventType type = PublishedLanguage.describe(event.getClass()).orElseThrow();
         return new FeedItem(position, message.getIdentifier(), sourceOf(type.name()), type.name(), "1.0",
-                event.occurredAt(), event.accountId().toString(), "application/json", String.valueOf(type.revision()),
-                json.writeValueAsString(event));
+                event.occurredAt(), event instanceof AccountEvent about ? about.accountId().toString() : null,
+                "application/json", String.valueOf(type.revision()), json.writeValueAsString(event));
     }
 
     /** rapport.outreach.contact-logged was recorded by /rapport/outreach */

@@ -50,8 +50,9 @@ public class EventSchemas {
     private static SchemaGenerator generatorAt(int revision) {
         SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
                 OptionPreset.PLAIN_JSON)
+                // a map's entries are its own (a signal's figures, a policy's settings): its values' type is their rule
                 .with(Option.EXTRA_OPEN_API_FORMAT_VALUES, Option.FLATTENED_ENUMS, Option.NULLABLE_FIELDS_BY_DEFAULT,
-                        Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT);
+                        Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES);
         config.forFields().withIgnoreCheck(field -> {
             Class<?> event = field.getDeclaringType().getErasedType();
             return PublishedLanguage.describe(event).isPresent()

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param source   the service that recorded it, e.g. {@code /rapport/outreach}
  * @param type     the stable external name, e.g. {@code rapport.outreach.contact-logged}
  * @param time     when it happened in the world (occurredAt)
- * @param subject  the account it concerns
+ * @param subject  the account it concerns; null for an event about the firm as a whole (a health policy change)
  * @param revision the revision of the type that {@code data} has: always the latest, older events being upcast
  * @param data     the event in its published JSON shape
  */

@@ -2,7 +2,7 @@ package com.rapport.insights.losses;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.insights.account.Tables;
-import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.Policies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,12 +25,12 @@ public class LossRows {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final LossAnalysis analysis;
+    private final Policies policies;
 
-    LossRows(JdbcClient jdbc, JsonMapper json, HealthPolicy policy) {
+    LossRows(JdbcClient jdbc, JsonMapper json, Policies policies) {
         this.jdbc = jdbc;
         this.json = json;
-        this.analysis = new LossAnalysis(policy);
+        this.policies = policies;
     }
 
     /** A page of the losses in the window, newest first, with what all of them add up to. */
@@ -74,10 +74,10 @@ public class LossRows {
                 .param("to", window.to().atOffset(ZoneOffset.UTC));
     }
 
-    /** Judges every loss of the account again, from its whole history. */
+    /** Judges every loss of the account again, from its whole history, under the health policy in force now. */
     public void judge(Tables tables, UUID accountId, List<? extends AccountEvent> history) {
         jdbc.sql("DELETE FROM " + tables.losses() + " WHERE account_id = :id").param("id", accountId).update();
-        for (Loss loss : analysis.lossesIn(history, Window.ALL_TIME)) {
+        for (Loss loss : new LossAnalysis(policies.current()).lossesIn(history, Window.ALL_TIME)) {
             jdbc.sql("INSERT INTO " + tables.losses() + """
                              (account_id, lost_at, loss, primary_reason, competitor, interviewed, flagged, lead_time_days)
                             VALUES (:id, :lostAt, :loss, :reason, :competitor, :interviewed, :flagged, :leadTime)""")

@@ -5,7 +5,8 @@ import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.Rebuild;
 import com.rapport.insights.account.Tables;
 import com.rapport.insights.health.HealthModel;
-import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.PolicyHistory;
 import com.rapport.insights.history.AccountHistories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,17 +58,17 @@ public class PortfolioDays {
     private final JdbcClient jdbc;
     private final AccountHistories histories;
     private final Rebuild rebuild;
-    private final HealthPolicy policy;
+    private final Policies policies;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public PortfolioDays(JdbcClient jdbc, AccountHistories histories, Rebuild rebuild, HealthPolicy policy,
+    public PortfolioDays(JdbcClient jdbc, AccountHistories histories, Rebuild rebuild, Policies policies,
                          TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.histories = histories;
         this.rebuild = rebuild;
-        this.policy = policy;
+        this.policies = policies;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -254,21 +255,23 @@ public class PortfolioDays {
 
     /**
      * What the account added to the portfolio at the start of each day from {@code from} to {@code to},
-     * in order, its history folded forward day by day; nothing on the days before its opening.
+     * in order, its history folded forward day by day, each day under the health policy then in force; nothing
+     * on the days before its opening.
      *
      * @param history the account's events in the order they happened
      */
     private List<Contribution> contributions(List<AccountEvent> history, LocalDate from, LocalDate to) {
         List<Contribution> byDay = new ArrayList<>();
+        PolicyHistory policy = policies.history();
         AccountState state = new AccountState();
         int folded = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             Instant start = startOf(day);
             while (folded < history.size() && !history.get(folded).occurredAt().isAfter(start)) {
-                state.apply(history.get(folded++), policy);
+                state.apply(history.get(folded++), policy.inForceAt(start));
             }
             byDay.add(state.isOpen()
-                    ? HealthModel.assess(state, start, policy).map(Contribution::of).orElse(Contribution.NONE)
+                    ? HealthModel.assess(state, start, policy.inForceAt(start)).map(Contribution::of).orElse(Contribution.NONE)
                     : Contribution.NONE);
         }
         return byDay;

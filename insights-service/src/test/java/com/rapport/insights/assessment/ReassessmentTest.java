@@ -6,6 +6,7 @@ import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.events.insights.HealthPolicyChanged;
 import com.rapport.events.outreach.Agenda;
 import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.CompetitorSighted;
@@ -27,12 +28,17 @@ import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.portfolio.PortfolioDays;
 import com.rapport.insights.portfolio.PortfolioFigures;
 import com.rapport.platform.processing.DeadLetters;
+import com.rapport.platform.web.ActingUser;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -40,8 +46,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,9 +66,11 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -317,6 +327,144 @@ class ReassessmentTest {
         assertThat(Instant.parse(row(quiet).get("asOf").asString())).isEqualTo(clock.instant());
         assertThat(Instant.parse(row(fresh).get("asOf").asString())).as("not due: untouched").isEqualTo(freshAsOf);
         assertThat(states.due(clock.instant(), 10)).isEmpty();
+    }
+
+    /**
+     * A change of the health policy is published once, with its history row and every account made due, in one
+     * transaction; the scheduled round re-assesses under it, and a past moment is assessed under the policy
+     * in force then. Each test sets what it relies on, whatever the others changed before.
+     */
+    @Nested
+    class WhenThePolicyChanges {
+
+        private static final String POLICY = "/api/insights/policy";
+
+        private ResultActions change(String changes) throws Exception {
+            return mvc.perform(put(POLICY).contentType(MediaType.APPLICATION_JSON).header(ActingUser.HEADER, "lead")
+                    .content("{\"changes\": " + changes + ", \"note\": \"Calibrated on last year's losses\"}"));
+        }
+
+        private List<HealthPolicyChanged> policyChanges() {
+            try (Stream<? extends TrackedEventMessage<?>> all = storage.readEvents(null, false)) {
+                return all.filter(message -> message.getPayloadType() == HealthPolicyChanged.class)
+                        .map(message -> (HealthPolicyChanged) message.getPayload())
+                        .toList();
+            }
+        }
+
+        private JsonNode healthAt(UUID account, Instant asOf) throws Exception {
+            return STORED.readTree(mvc.perform(get("/api/insights/accounts/{id}/health", account).param("asOf", asOf.toString()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        }
+
+        @Test
+        void asOfBeforeAndAfterAChangeUsesThePolicyInForceThen() throws Exception {
+            change("{\"cadenceDays\": {\"KEY\": 30}, \"neglectMultiplier\": 1.5}").andExpect(status().isOk());
+            clock.advance(Duration.ofDays(1));
+            Instant changed = clock.instant();
+            UUID account = openedKeyAccount(changed.minus(Duration.ofDays(40)));
+            connected(account, changed.minus(Duration.ofDays(40)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> row(account) != null);
+
+            change("{\"cadenceDays\": {\"KEY\": 20}}").andExpect(status().isOk());
+            clock.advance(Duration.ofDays(2));
+
+            JsonNode before = healthAt(account, changed.minusSeconds(1));
+            assertThat(before.get("cadenceDays").asInt()).isEqualTo(30);
+            assertThat(before.get("neglected").asBoolean()).as("40 days: within 1.5 x 30").isFalse();
+            JsonNode after = healthAt(account, changed);
+            assertThat(after.get("cadenceDays").asInt()).isEqualTo(20);
+            assertThat(after.get("neglected").asBoolean()).as("40 days: past 1.5 x 20").isTrue();
+            mvc.perform(get("/api/insights/accounts/{id}/health/history", account)
+                            .param("from", changed.minus(Duration.ofDays(1)).toString()).param("to", changed.toString())
+                            .param("step", "P1D"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.points[0].neglected").value(false))
+                    .andExpect(jsonPath("$.points[1].neglected").value(true));
+        }
+
+        @Test
+        void aChangeIsPublishedOnceKeptInTheHistoryAndTheScheduledRoundReassessesUnderIt() throws Exception {
+            UUID account = openedKeyAccount(clock.instant().minus(Duration.ofDays(40)));
+            connected(account, clock.instant().minus(Duration.ofDays(40)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> row(account) != null);
+            reassessment.reassessDue();
+            long bandChanges = published(account, "HealthBandChanged");
+            int changes = policyChanges().size();
+            int version = STORED.readTree(mvc.perform(get(POLICY)).andReturn().getResponse().getContentAsString())
+                    .get("version").asInt();
+
+            // every score short of 98 is CRITICAL
+            change("{\"healthyFrom\": 100, \"watchFrom\": 99, \"atRiskFrom\": 98}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.version").value(version + 1))
+                    .andExpect(jsonPath("$.policy.atRiskFrom").value(98))
+                    .andExpect(jsonPath("$.policy.cadenceDays.STRATEGIC").value(7))
+                    .andExpect(jsonPath("$.effectiveAt").value(clock.instant().toString()))
+                    .andExpect(jsonPath("$.staffId").value("lead"))
+                    .andExpect(jsonPath("$.note").value("Calibrated on last year's losses"));
+
+            assertThat(policyChanges()).hasSize(changes + 1).last().satisfies(event -> {
+                assertThat(event.version()).isEqualTo(version + 1);
+                assertThat(event.policy()).containsEntry("atRiskFrom", 98).containsKey("signals");
+                assertThat(event.effectiveAt()).isEqualTo(clock.instant());
+                assertThat(event.staffId()).isEqualTo("lead");
+            });
+            mvc.perform(get(POLICY + "/history"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].version").value(0))
+                    .andExpect(jsonPath("$[0].effectiveAt").isEmpty())
+                    .andExpect(jsonPath("$[" + (version + 1) + "].version").value(version + 1))
+                    .andExpect(jsonPath("$[" + (version + 1) + "].policy.healthyFrom").value(100));
+            assertThat(states.due(clock.instant(), 10_000)).contains(account);
+
+            reassessment.reassessDue();
+
+            assertThat(published(account, "HealthBandChanged")).isEqualTo(bandChanges + 1);
+            assertThat(row(account).get("band").asString()).isEqualTo("CRITICAL");
+            assertThat(states.due(clock.instant(), 10_000)).doesNotContain(account);
+        }
+
+        @ParameterizedTest(name = "{0}: 400 on {1} ({2})")
+        @CsvSource(delimiter = '|', value = {
+                "{\"neglectMultiplier\": 0.5}             | changes.neglectMultiplier      | Consistent",
+                "{\"rePitchDays\": \"soon\"}                | changes.rePitchDays            | Type",
+                "{\"cadenceDays\": {\"KEY\": 0}}            | changes.cadenceDays.KEY        | Consistent",
+                "{\"competitorWindowDays\": 60}             | changes.competitorWindowDays   | NeedsRebuild",
+                "{\"momentumWindowDays\": 120}              | changes.momentumWindowDays     | NeedsRebuild"})
+        void aChangeThatDoesNotFitIsA400NamingTheFieldAndChangesNothing(String changes, String field, String rule)
+                throws Exception {
+            int published = policyChanges().size();
+            String inForce = mvc.perform(get(POLICY)).andReturn().getResponse().getContentAsString();
+
+            change(changes)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value(field))
+                    .andExpect(jsonPath("$.errors[0].rule").value(rule));
+
+            assertThat(policyChanges()).hasSize(published);
+            assertThat(mvc.perform(get(POLICY)).andReturn().getResponse().getContentAsString()).isEqualTo(inForce);
+        }
+
+        @Test
+        void aWindowChangeSaysItNeedsTheConfigurationAndARebuild() throws Exception {
+            change("{\"competitorWindowDays\": 60}")
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message", containsString("rapport.health")))
+                    .andExpect(jsonPath("$.errors[0].message", containsString("rebuild")));
+        }
+
+        @Test
+        void aChangeNeedsANoteAndSomeoneToMakeIt() throws Exception {
+            mvc.perform(put(POLICY).contentType(MediaType.APPLICATION_JSON).header(ActingUser.HEADER, "lead")
+                            .content("{\"changes\": {\"rePitchDays\": 150}}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("note"));
+            mvc.perform(put(POLICY).contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"changes\": {\"rePitchDays\": 150}, \"note\": \"why not\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("staffId"));
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.health.History;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +50,8 @@ class ScoreMovementControllerTest {
         }
 
         @Bean
-        HealthPolicy policy() {
-            return HealthPolicy.defaults();
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
         }
 
         @Bean

@@ -1,10 +1,12 @@
 package com.rapport.insights.backtest;
 
 import com.rapport.events.AccountEvent;
-import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.losses.History;
-import com.rapport.insights.losses.Policies;
+import com.rapport.insights.losses.PlainPolicies;
+import com.rapport.insights.policy.CandidatePolicies;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,8 +53,8 @@ class BacktestControllerTest {
 
         /** Bands and neglect only, so that a candidate's neglect multiplier is what moves the first flag. */
         @Bean
-        HealthPolicy healthPolicy() {
-            return Policies.bandAndNeglectOnly();
+        Policies policies() {
+            return UnchangedPolicies.of(PlainPolicies.bandAndNeglectOnly());
         }
 
         /** One key account, last heard of on day 10 and lost on day 96; one tended all along. */

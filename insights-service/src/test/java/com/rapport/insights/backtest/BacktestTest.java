@@ -6,7 +6,7 @@ import com.rapport.insights.losses.Flag;
 import com.rapport.insights.losses.History;
 import com.rapport.insights.losses.Loss;
 import com.rapport.insights.losses.LossAnalysis;
-import com.rapport.insights.losses.Policies;
+import com.rapport.insights.losses.PlainPolicies;
 import com.rapport.insights.losses.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +41,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class BacktestTest {
 
     /** The hand-worked figures count bands and neglect; {@link #aRiskSignalWarnsAsABandDoes} the signals. */
-    private static final HealthPolicy DEFAULTS = Policies.bandAndNeglectOnly();
+    private static final HealthPolicy DEFAULTS = PlainPolicies.bandAndNeglectOnly();
     private static final Window YEAR = new Window(Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
     private static List<History> firm() {

@@ -3,6 +3,8 @@ package com.rapport.insights.calibration;
 import com.rapport.events.AccountEvent;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,8 +41,8 @@ class CalibrationControllerTest {
         }
 
         @Bean
-        HealthPolicy healthPolicy() {
-            return HealthPolicy.defaults();
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
         }
 
         /** Ten accounts lost with a competitor at the door for five months, twenty tended and kept. */

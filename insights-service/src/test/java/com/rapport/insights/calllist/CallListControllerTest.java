@@ -4,6 +4,8 @@ import com.rapport.events.AccountEvent;
 import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.Policies;
+import com.rapport.insights.policy.UnchangedPolicies;
 import com.rapport.insights.history.AccountHistories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +51,13 @@ class CallListControllerTest {
         }
 
         @Bean
-        CallListRanking ranking() {
-            return new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults());
+        Policies policies() {
+            return UnchangedPolicies.of(HealthPolicy.defaults());
+        }
+
+        @Bean
+        CallListRules rules() {
+            return CallListRules.defaults();
         }
 
         private static final Map<UUID, List<AccountEvent>> SERVED = served(

@@ -3,9 +3,11 @@ package com.rapport.insights.feed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import com.rapport.events.insights.HealthPolicyChanged;
 import com.rapport.events.outreach.CompetitorSighted;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -125,6 +128,24 @@ class EventFeedTest {
                 .getSchema(schemas.of(item.type()).orElseThrow().schema())
                 .validate(new ObjectMapper().readTree(item.data()))).as("the served data matches its schema").isEmpty();
         assertThat(feed.read(0, 1000, Set.of("rapport.accounts.account-opened"), account).items()).isEmpty();
+    }
+
+    /** A change of the health policy concerns no account: served with no subject, and never to one account's reader. */
+    @Test
+    void aPolicyChangeIsServedWithoutASubject() throws Exception {
+        events.publish(GenericEventMessage.asEventMessage(new HealthPolicyChanged(1, Map.of("watchFrom", 55),
+                Instant.now(), "lead", "Warn earlier")));
+        String type = "rapport.insights.health-policy-changed";
+
+        FeedItem item = feed.read(0, 1000, Set.of(type), null).items().get(0);
+
+        assertThat(item.source()).isEqualTo("/rapport/insights");
+        assertThat(item.subject()).isNull();
+        assertThat(item.data()).contains("\"version\":1", "\"watchFrom\":55", "\"staffId\":\"lead\"");
+        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(schemas.of(type).orElseThrow().schema())
+                .validate(new ObjectMapper().readTree(item.data()))).as("the served data matches its schema").isEmpty();
+        assertThat(feed.read(0, 1000, Set.of(type), UUID.randomUUID()).items()).isEmpty();
     }
 
     /** Server-sent events resume after Last-Event-ID: the id of each event is its position. */

@@ -4,13 +4,15 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.rapport.events.AccountEvent;
+import com.rapport.events.PublishedEvent;
 import com.rapport.events.PublishedLanguage;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
 import com.rapport.events.insights.HealthBandChanged;
+import com.rapport.events.insights.HealthPolicyChanged;
+import com.rapport.events.insights.RiskSignalRaised;
 import com.rapport.events.outreach.Agenda;
 import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactLogged;
@@ -27,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -40,7 +43,7 @@ class EventSchemasTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
 
-    static Stream<AccountEvent> published() {
+    static Stream<PublishedEvent> published() {
         UUID account = UUID.randomUUID();
         return Stream.of(
                 new AccountOpened(account, "Acme", Tier.KEY, new BigDecimal("1200.50"), "EUR", "alice", "UTC", null, NOW),
@@ -48,7 +51,11 @@ class EventSchemasTest {
                         null, "Called before renewal", WinBackChance.LOW, "alice", NOW),
                 new HealthBandChanged(account, null, HealthBand.WATCH, 60, List.of("No two-way contact in 40 days"), NOW),
                 new ContactLogged(UUID.randomUUID(), account, Channel.CALL, ContactOutcome.CONNECTED, Direction.INBOUND,
-                        "bob", StaffRole.SUPPORT, Agenda.SUPPORT, "Asked about invoices", 12, NOW));
+                        "bob", StaffRole.SUPPORT, Agenda.SUPPORT, "Asked about invoices", 12, NOW),
+                new RiskSignalRaised(account, "competitorSighted", "Globex was seen at the client 10 days ago",
+                        Map.of("daysSinceSighting", 10L), "Globex", NOW),
+                new HealthPolicyChanged(1, Map.of("cadenceDays", Map.of("KEY", 21), "neglectMultiplier", 1.5), NOW,
+                        "lead", "Key accounts drifted between calls"));
     }
 
     private static Set<ValidationMessage> validate(String type, String json) throws Exception {
@@ -60,7 +67,7 @@ class EventSchemasTest {
         return schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json));
     }
 
-    private static String typeOf(AccountEvent event) {
+    private static String typeOf(PublishedEvent event) {
         return PublishedLanguage.describe(event.getClass()).orElseThrow().name();
     }
 
@@ -103,7 +110,7 @@ class EventSchemasTest {
 
     @ParameterizedTest
     @MethodSource("published")
-    void whatIsPublishedMatchesItsSchema(AccountEvent event) throws Exception {
+    void whatIsPublishedMatchesItsSchema(PublishedEvent event) throws Exception {
         assertThat(validate(typeOf(event), JSON.writeValueAsString(event))).isEmpty();
     }
 

@@ -45,7 +45,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class LossAnalysisTest {
 
-    private static final HealthPolicy DEFAULTS = Policies.bandAndNeglectOnly();
+    private static final HealthPolicy DEFAULTS = PlainPolicies.bandAndNeglectOnly();
     private static final Window ALL_TIME = new Window(day(-10_000), day(10_000));
 
     private static Loss theOnlyLoss(History history, HealthPolicy policy) {
@@ -107,7 +107,7 @@ class LossAnalysisTest {
             History history = History.opened(KEY, day(0)).calledWeekly(0, 196);
             sightings.forEach(at -> history.competitor("Globex", at));
 
-            Loss loss = theOnlyLoss(history.lost(day(200)), Policies.onlyCounts(Factor.COMPETITOR_PRESSURE));
+            Loss loss = theOnlyLoss(history.lost(day(200)), PlainPolicies.onlyCounts(Factor.COMPETITOR_PRESSURE));
 
             assertThat(loss.flaggedAs()).isEqualTo(flag);
             assertThat(loss.firstFlaggedAt()).isEqualTo(flaggedOn == null ? null : day(flaggedOn));
@@ -117,7 +117,7 @@ class LossAnalysisTest {
         void aBadBandAndNeglectOnTheSameDayIsReportedAsTheBand() {
             // with only contact recency counting, 46 days without contact on a 30-day cadence scores 47 and is neglect
             Loss loss = theOnlyLoss(History.opened(KEY, day(0)).connected(day(10)).lost(day(100)),
-                    Policies.onlyCounts(Factor.CONTACT_RECENCY));
+                    PlainPolicies.onlyCounts(Factor.CONTACT_RECENCY));
 
             assertThat(loss.firstFlaggedAt()).isEqualTo(day(56));
             assertThat(loss.flaggedAs()).isEqualTo(AT_RISK);
@@ -170,7 +170,7 @@ class LossAnalysisTest {
             History history = History.opened(KEY, day(0)).connected(day(10)).lost(day(100)).wonBack(day(200))
                     .connected(day(200)).lost(day(220));
 
-            List<Loss> losses = new LossAnalysis(Policies.onlyCounts(Factor.CONTACT_RECENCY))
+            List<Loss> losses = new LossAnalysis(PlainPolicies.onlyCounts(Factor.CONTACT_RECENCY))
                     .lossesIn(history.events(), ALL_TIME);
 
             assertThat(losses).extracting(Loss::firstFlaggedAt).containsExactly(day(56), null);

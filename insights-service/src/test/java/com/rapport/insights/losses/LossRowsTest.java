@@ -3,6 +3,7 @@ package com.rapport.insights.losses;
 import com.rapport.insights.ReadModels;
 import com.rapport.insights.account.Tables;
 import com.rapport.insights.health.HealthPolicy;
+import com.rapport.insights.policy.UnchangedPolicies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,7 +34,7 @@ class LossRowsTest {
     @BeforeEach
     void judged() {
         JdbcClient jdbc = ReadModels.empty();
-        rows = new LossRows(jdbc, JsonMapper.builder().build(), HealthPolicy.defaults());
+        rows = new LossRows(jdbc, JsonMapper.builder().build(), UnchangedPolicies.of(HealthPolicy.defaults()));
         accounts.forEach(account -> rows.judge(Tables.LIVE, account.accountId(), account.events()));
     }
 

@@ -1,10 +1,14 @@
-package com.rapport.insights.backtest;
+package com.rapport.insights.policy;
 
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.web.StrictJson;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,22 +19,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A health policy to try: the policy in force with the changes a request gives, in the JSON shape of
- * {@link HealthPolicy}. The changes are merged property by property, and a map entry by entry, so that
+ * A health policy to try or to put in force: the policy in force with the changes a request gives, in the
+ * JSON shape of {@link HealthPolicy}. The changes are merged property by property, and a map entry by entry, so that
  * {@code {"cadenceDays": {"KEY": 21}}} changes the key accounts' cadence alone; an entry set to null
  * removes it (no face-time expectation for that tier, say).
  * <p>
- * The merged policy is read as strictly as any request body. One that contradicts itself is refused
+ * The merged policy is read as strictly as any request body, and refused as the body's own fields are:
+ * the problem names {@code <field>.<setting>} and the rule. One that contradicts itself is refused
  * naming the change that, left out, would make it whole again: the rules stay {@link HealthPolicy}'s own.
  */
 @Component
-class CandidatePolicies {
+public class CandidatePolicies {
 
     static final String RULE = "Consistent";
 
-    /** The candidate under the name the request gives it, so that a wrong type names {@code policy.<field>}. */
-    record Candidate(HealthPolicy policy) {
-    }
+    /** The candidate under the name the request gives its changes, so that a wrong type names {@code <field>.<setting>}. */
+    private static final TypeReference<Map<String, HealthPolicy>> NAMED = new TypeReference<>() {
+    };
 
     private final JsonMapper json;
     private final JsonMapper strict;
@@ -41,28 +46,33 @@ class CandidatePolicies {
     }
 
     /**
-     * @throws InvalidField      when the merged policy contradicts itself
-     * @throws JacksonException  when a change has the wrong type, naming its path from {@code policy}
+     * @param field   the request's field that holds the changes, e.g. {@code policy}
+     * @param request the request, for the refusal of a change of the wrong type
+     * @throws InvalidField                    when the merged policy contradicts itself
+     * @throws HttpMessageNotReadableException when a change has the wrong type, naming its path from {@code field}
      */
-    HealthPolicy over(HealthPolicy inForce, ObjectNode changes) {
+    public HealthPolicy over(HealthPolicy inForce, ObjectNode changes, String field, HttpServletRequest request) {
         try {
-            return merged(inForce, changes);
+            return merged(inForce, changes, field);
         } catch (ValueInstantiationException contradiction) {
-            String blamed = leaves("policy", changes).stream()
-                    .filter(leaf -> consistentWithout(inForce, changes, leaf))
+            String blamed = leaves(field, changes).stream()
+                    .filter(leaf -> consistentWithout(inForce, changes, field, leaf))
                     .findFirst()
-                    .orElse("policy");
+                    .orElse(field);
             throw new InvalidField(blamed, RULE, "contradicts the rest of the policy: "
                     + contradiction.getCause().getMessage());
+        } catch (JacksonException unfit) {
+            throw new HttpMessageNotReadableException("The policy does not fit: " + unfit.getOriginalMessage(), unfit,
+                    new ServletServerHttpRequest(request));
         }
     }
 
-    private HealthPolicy merged(HealthPolicy inForce, JsonNode changes) {
+    private HealthPolicy merged(HealthPolicy inForce, JsonNode changes, String field) {
         ObjectNode policy = json.valueToTree(inForce);
         merge(policy, changes);
         ObjectNode candidate = json.createObjectNode();
-        candidate.set("policy", policy);
-        return strict.treeToValue(candidate, Candidate.class).policy();
+        candidate.set(field, policy);
+        return strict.readerFor(NAMED).<Map<String, HealthPolicy>>readValue(candidate).get(field);
     }
 
     private static void merge(ObjectNode into, JsonNode changes) {
@@ -90,16 +100,16 @@ class CandidatePolicies {
         return leaves;
     }
 
-    private boolean consistentWithout(HealthPolicy inForce, ObjectNode changes, String leaf) {
+    private boolean consistentWithout(HealthPolicy inForce, ObjectNode changes, String field, String leaf) {
         ObjectNode fewer = changes.deepCopy();
-        String[] steps = leaf.substring("policy.".length()).split("\\.");
+        String[] steps = leaf.substring(field.length() + 1).split("\\.");
         JsonNode parent = fewer;
         for (int i = 0; i < steps.length - 1; i++) {
             parent = parent.get(steps[i]);
         }
         ((ObjectNode) parent).remove(steps[steps.length - 1]);
         try {
-            merged(inForce, fewer);
+            merged(inForce, fewer, field);
             return true;
         } catch (JacksonException stillWrong) {
             return false;

@@ -10,9 +10,9 @@ import java.util.EnumSet;
 import java.util.Map;
 
 /** Health policies that make a test's arithmetic plain: the bands and neglect alone warn, no risk signal. */
-public final class Policies {
+public final class PlainPolicies {
 
-    private Policies() {
+    private PlainPolicies() {
     }
 
     /** The design's defaults, but only {@code factor} weighs: the score is that factor's sub-score. */
