@@ -182,11 +182,12 @@ abstract class InsightsThroughTheGateway extends ThroughTheGateway {
         assertThat(loss.get("accountId").asString()).isEqualTo(departed.toString());
         assertThat(loss.get("primaryReason").asString()).isEqualTo("PRICE");
         assertThat(loss.get("competitor").asString()).isEqualTo("Globex");
-        assertThat(loss.get("flaggedAs").asString()).isEqualTo("NEGLECTED");
-        assertThat(loss.get("leadTimeDays").asInt()).isEqualTo(64);
+        // a KEY account last called 150 days before now: overdue at one cadence (30 days) 119 days ago, before neglect
+        assertThat(loss.get("flaggedAs").asString()).isEqualTo("RISK_SIGNAL");
+        assertThat(loss.get("leadTimeDays").asInt()).isEqualTo(79);
         assertThat(losses.get("flaggedShare").decimalValue()).isEqualByComparingTo("1");
         assertThat(losses.get("interviewCoverage").decimalValue()).isEqualByComparingTo("1");
-        assertThat(losses.get("medianLeadTimeDays").decimalValue()).isEqualByComparingTo("64");
+        assertThat(losses.get("medianLeadTimeDays").decimalValue()).isEqualByComparingTo("79");
         assertThat(losses.get("byReason").get("PRICE").asInt()).isEqualTo(1);
     }
 
