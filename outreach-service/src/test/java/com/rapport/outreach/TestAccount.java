@@ -1,6 +1,5 @@
 package com.rapport.outreach;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.Agenda;
 import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactLogged;
@@ -9,6 +8,8 @@ import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.PitchMade;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.outreach.account.AccountStanding;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -30,14 +31,19 @@ public final class TestAccount {
     private TestAccount() {
     }
 
-    /** A record of another kind under the given id: a pitch, whatever the aggregate under test is. */
-    public static AccountEvent anotherKindOfRecord(UUID id) {
-        return new PitchMade(id, ACCOUNT_ID, "managed backups", true, "alice", LATER);
+    /**
+     * A record of another kind under the given id: a pitch, whatever the aggregate under test is.
+     * It names its aggregate's type, as the store does, since that is what tells the kinds apart.
+     */
+    public static DomainEventMessage<PitchMade> anotherKindOfRecord(UUID id) {
+        return new GenericDomainEventMessage<>("Pitch", id.toString(), 0,
+                new PitchMade(id, ACCOUNT_ID, "managed backups", true, "alice", LATER));
     }
 
     /** A record of another kind under the given id, for the pitch's own tests: a contact. */
-    public static AccountEvent aContact(UUID id) {
-        return new ContactLogged(id, ACCOUNT_ID, Channel.CALL, ContactOutcome.CONNECTED, Direction.OUTBOUND, "alice",
-                StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, LATER);
+    public static DomainEventMessage<ContactLogged> aContact(UUID id) {
+        return new GenericDomainEventMessage<>("Contact", id.toString(), 0,
+                new ContactLogged(id, ACCOUNT_ID, Channel.CALL, ContactOutcome.CONNECTED, Direction.OUTBOUND, "alice",
+                        StaffRole.ACCOUNT_MANAGER, Agenda.CHECK_IN, null, null, LATER));
     }
 }

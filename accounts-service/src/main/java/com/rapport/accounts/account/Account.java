@@ -1,6 +1,5 @@
 package com.rapport.accounts.account;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.account.AccountLost;
 import com.rapport.events.account.AccountOpened;
 import com.rapport.events.account.AccountOwnerAssigned;
@@ -12,7 +11,6 @@ import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -54,7 +52,6 @@ public class Account {
     /** every loss and win-back, so that a client retrying late is answered as the first time */
     private final List<AccountLost> losses = new ArrayList<>();
     private final Set<Instant> winBacks = new HashSet<>();
-    private boolean usedByAnotherKind;
 
     protected Account() {
         // for Axon, which rebuilds the account from its events
@@ -63,9 +60,6 @@ public class Account {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OpenAccount command) {
-        if (usedByAnotherKind) {
-            throw new Conflict("Id " + command.accountId() + " is already used by another kind of record");
-        }
         if (opening == null) {
             apply(new AccountOpened(command.accountId(), command.name(), command.tier(), command.annualValue(),
                     command.currency(), command.ownerId(), command.timezone(), command.cadenceDays(),
@@ -176,13 +170,6 @@ public class Account {
         loss = null;
         wonBackAt = wonBack.occurredAt();
         winBacks.add(wonBack.occurredAt());
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        accountId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 
     /** A time the client gave may not precede the opening; one it left out is when we received the request. */

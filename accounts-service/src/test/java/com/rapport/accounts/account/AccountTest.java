@@ -7,8 +7,12 @@ import com.rapport.events.account.AccountProfileChanged;
 import com.rapport.events.account.AccountWonBack;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
+import com.rapport.events.outreach.CompetitorSighted;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.platform.problem.InvalidField;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,8 @@ class AccountTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(Account.class)));
     }
 
     private static OpenAccount opening(Instant occurredAt) {
@@ -317,7 +323,8 @@ class AccountTest {
 
     @Test
     void refusesToOpenAnIdAlreadyUsedByAnotherKindOfRecord() {
-        fixture.given(new com.rapport.events.outreach.CompetitorSighted(ID, ID, "Globex", null, "alice", LATER))
+        fixture.given(new GenericDomainEventMessage<>("CompetitorSignal", ID.toString(), 0,
+                        new CompetitorSighted(ID, ID, "Globex", null, "alice", LATER)))
                 .when(opening(OPENED))
                 .expectException(Conflict.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("already used by another kind of record"))

@@ -1,6 +1,5 @@
 package com.rapport.outreach.call;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.CallCompleted;
 import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
@@ -11,7 +10,6 @@ import com.rapport.platform.problem.InvalidField;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,7 +35,6 @@ public class Call {
     private Instant dueAt;
     private CallCompleted completed;
     private CallMissed missed;
-    private boolean usedByAnotherKind;
 
     protected Call() {
         // for Axon
@@ -46,7 +43,6 @@ public class Call {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(ScheduleCall command) {
-        Recording.requireUnused(usedByAnotherKind, command.callId());
         if (scheduled == null) {
             command.account().requireActive("a call");
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -117,15 +113,7 @@ public class Call {
         missed = event;
     }
 
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        callId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
-    }
-
     private void requireScheduled(UUID requested) {
-        Recording.requireUnused(usedByAnotherKind, requested);
         if (scheduled == null) {
             throw new NotFound("No call with id " + requested + " was scheduled");
         }

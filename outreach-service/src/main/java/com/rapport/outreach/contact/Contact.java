@@ -1,10 +1,8 @@
 package com.rapport.outreach.contact;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.outreach.recording.Recording;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +23,6 @@ public class Contact {
     @AggregateIdentifier
     private UUID contactId;
     private ContactLogged logged;
-    private boolean usedByAnotherKind;
 
     protected Contact() {
         // for Axon
@@ -34,7 +31,6 @@ public class Contact {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(LogContact command) {
-        Recording.requireUnused(usedByAnotherKind, command.contactId());
         if (logged == null) {
             command.account().requireActive("a contact");
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -47,12 +43,5 @@ public class Contact {
     void on(ContactLogged event) {
         contactId = event.contactId();
         logged = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        contactId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

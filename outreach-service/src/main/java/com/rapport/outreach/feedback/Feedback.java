@@ -1,10 +1,8 @@
 package com.rapport.outreach.feedback;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.FeedbackReceived;
 import com.rapport.outreach.recording.Recording;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +23,6 @@ public class Feedback {
     @AggregateIdentifier
     private UUID feedbackId;
     private FeedbackReceived received;
-    private boolean usedByAnotherKind;
 
     protected Feedback() {
         // for Axon
@@ -34,7 +31,6 @@ public class Feedback {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordFeedback command) {
-        Recording.requireUnused(usedByAnotherKind, command.feedbackId());
         if (received == null) {
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
         } else {
@@ -46,12 +42,5 @@ public class Feedback {
     void on(FeedbackReceived event) {
         feedbackId = event.feedbackId();
         received = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        feedbackId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

@@ -1,10 +1,8 @@
 package com.rapport.outreach.interview;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.LostClientInterviewRecorded;
 import com.rapport.outreach.recording.Recording;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +23,6 @@ public class ExitInterview {
     @AggregateIdentifier
     private UUID interviewId;
     private LostClientInterviewRecorded recorded;
-    private boolean usedByAnotherKind;
 
     protected ExitInterview() {
         // for Axon
@@ -34,7 +31,6 @@ public class ExitInterview {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordExitInterview command) {
-        Recording.requireUnused(usedByAnotherKind, command.interviewId());
         if (recorded == null) {
             command.account().requireLost();
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -47,12 +43,5 @@ public class ExitInterview {
     void on(LostClientInterviewRecorded event) {
         interviewId = event.interviewId();
         recorded = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        interviewId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

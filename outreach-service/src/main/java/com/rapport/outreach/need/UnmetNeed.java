@@ -9,7 +9,6 @@ import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -31,7 +30,6 @@ public class UnmetNeed {
     private UUID needId;
     private UnmetNeedRaised raised;
     private AccountEvent ending;
-    private boolean usedByAnotherKind;
 
     protected UnmetNeed() {
         // for Axon
@@ -40,7 +38,6 @@ public class UnmetNeed {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RaiseUnmetNeed command) {
-        Recording.requireUnused(usedByAnotherKind, command.needId());
         if (raised == null) {
             command.account().requireActive("an unmet need");
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -51,7 +48,6 @@ public class UnmetNeed {
 
     @CommandHandler
     public void handle(ResolveUnmetNeed command) {
-        Recording.requireUnused(usedByAnotherKind, command.needId());
         if (raised == null) {
             throw new NotFound("No unmet need with id " + command.needId() + " was raised");
         }
@@ -83,12 +79,5 @@ public class UnmetNeed {
     @EventSourcingHandler
     void on(UnmetNeedLostToCompetitor event) {
         ending = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        needId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

@@ -1,13 +1,11 @@
 package com.rapport.outreach.pitch;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.PitchMade;
 import com.rapport.events.outreach.PitchOutcomeRecorded;
 import com.rapport.outreach.recording.Recording;
 import com.rapport.platform.problem.NotFound;
 import com.rapport.platform.web.EventClock;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -29,7 +27,6 @@ public class Pitch {
     private UUID pitchId;
     private PitchMade made;
     private PitchOutcomeRecorded answer;
-    private boolean usedByAnotherKind;
 
     protected Pitch() {
         // for Axon
@@ -38,7 +35,6 @@ public class Pitch {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(MakePitch command) {
-        Recording.requireUnused(usedByAnotherKind, command.pitchId());
         if (made == null) {
             command.account().requireActive("a pitch");
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -49,7 +45,6 @@ public class Pitch {
 
     @CommandHandler
     public void handle(RecordPitchOutcome command) {
-        Recording.requireUnused(usedByAnotherKind, command.pitchId());
         if (made == null) {
             throw new NotFound("No pitch with id " + command.pitchId() + " was made");
         }
@@ -72,12 +67,5 @@ public class Pitch {
     @EventSourcingHandler
     void on(PitchOutcomeRecorded event) {
         answer = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        pitchId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

@@ -30,11 +30,4 @@ public final class Recording {
             throw new Conflict(what + " was already recorded with other details");
         }
     }
-
-    /** A client that reuses one kind of record's id for another kind gets a conflict, not a merged history. */
-    public static void requireUnused(boolean usedByAnotherKind, Object id) {
-        if (usedByAnotherKind) {
-            throw new Conflict("Id " + id + " is already used by another kind of record");
-        }
-    }
 }

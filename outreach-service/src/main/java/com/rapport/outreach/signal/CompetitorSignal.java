@@ -1,10 +1,8 @@
 package com.rapport.outreach.signal;
 
-import com.rapport.events.AccountEvent;
 import com.rapport.events.outreach.CompetitorSighted;
 import com.rapport.outreach.recording.Recording;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -25,7 +23,6 @@ public class CompetitorSignal {
     @AggregateIdentifier
     private UUID signalId;
     private CompetitorSighted sighted;
-    private boolean usedByAnotherKind;
 
     protected CompetitorSignal() {
         // for Axon
@@ -34,7 +31,6 @@ public class CompetitorSignal {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RecordCompetitorSighting command) {
-        Recording.requireUnused(usedByAnotherKind, command.signalId());
         if (sighted == null) {
             command.account().requireActive("a competitor sighting");
             apply(command.recordedAt(command.account().dated(command.occurredAt(), command.receivedAt())));
@@ -47,12 +43,5 @@ public class CompetitorSignal {
     void on(CompetitorSighted event) {
         signalId = event.signalId();
         sighted = event;
-    }
-
-    /** Axon needs the identifier set by the first event, even one of another kind of record. */
-    @EventSourcingHandler
-    void on(AccountEvent foreign, DomainEventMessage<?> message) {
-        signalId = UUID.fromString(message.getAggregateIdentifier());
-        usedByAnotherKind = true;
     }
 }

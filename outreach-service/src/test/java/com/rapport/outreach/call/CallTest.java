@@ -5,9 +5,11 @@ import com.rapport.events.outreach.CallMissed;
 import com.rapport.events.outreach.CallRescheduled;
 import com.rapport.events.outreach.CallScheduled;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,8 @@ class CallTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Call.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(Call.class)));
     }
 
     private static ScheduleCall scheduling(String purpose, Instant occurredAt, AccountStanding account) {

@@ -7,8 +7,10 @@ import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.StaffRole;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ class ContactTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contact.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(Contact.class)));
     }
 
     private static LogContact logging(String note, Integer durationMinutes, Instant occurredAt, AccountStanding account) {

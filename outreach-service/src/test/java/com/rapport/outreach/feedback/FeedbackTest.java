@@ -3,8 +3,10 @@ package com.rapport.outreach.feedback;
 import com.rapport.events.outreach.FeedbackReceived;
 import com.rapport.events.outreach.FeedbackSource;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,8 @@ class FeedbackTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Feedback.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(Feedback.class)));
     }
 
     private static RecordFeedback recording(Integer npsScore, Instant occurredAt, AccountStanding account) {

@@ -3,8 +3,10 @@ package com.rapport.outreach.interview;
 import com.rapport.events.outreach.LostClientInterviewRecorded;
 import com.rapport.events.outreach.WinBackChance;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,8 @@ class ExitInterviewTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ExitInterview.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(ExitInterview.class)));
     }
 
     private static RecordExitInterview interviewing(WinBackChance chance, Instant occurredAt, AccountStanding account) {

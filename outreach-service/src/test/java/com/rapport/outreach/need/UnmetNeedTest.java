@@ -5,9 +5,11 @@ import com.rapport.events.outreach.UnmetNeedDeclined;
 import com.rapport.events.outreach.UnmetNeedLostToCompetitor;
 import com.rapport.events.outreach.UnmetNeedRaised;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,8 @@ class UnmetNeedTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(UnmetNeed.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(UnmetNeed.class)));
     }
 
     private static RaiseUnmetNeed raising(String description, Instant occurredAt, AccountStanding account) {

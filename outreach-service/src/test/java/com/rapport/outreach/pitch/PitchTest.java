@@ -3,9 +3,11 @@ package com.rapport.outreach.pitch;
 import com.rapport.events.outreach.PitchMade;
 import com.rapport.events.outreach.PitchOutcomeRecorded;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,8 @@ class PitchTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Pitch.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(Pitch.class)));
     }
 
     private static MakePitch pitching(String offering, Instant occurredAt, AccountStanding account) {

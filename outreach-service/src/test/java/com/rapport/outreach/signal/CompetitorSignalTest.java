@@ -2,8 +2,10 @@ package com.rapport.outreach.signal;
 
 import com.rapport.events.outreach.CompetitorSighted;
 import com.rapport.outreach.account.AccountStanding;
+import com.rapport.platform.eventstore.OneKindPerId;
 import com.rapport.platform.problem.Conflict;
 import com.rapport.outreach.TestAccount;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,8 @@ class CompetitorSignalTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CompetitorSignal.class);
+        // as wired in the service, so that an id of another kind of record is refused
+        fixture.registerAggregateFactory(new OneKindPerId<>(new GenericAggregateFactory<>(CompetitorSignal.class)));
     }
 
     private static RecordCompetitorSighting sighting(String competitor, Instant occurredAt, AccountStanding account) {

@@ -12,6 +12,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -188,6 +189,22 @@ public class EventStoreAutoConfiguration {
                     BrokenConnections.install(pool);
                 }
                 return bean;
+            }
+        };
+    }
+
+    /**
+     * Every aggregate's factory refuses an id that another kind of aggregate holds, so no aggregate
+     * has to recognise foreign events itself. Axon's Spring support makes one factory bean per
+     * aggregate ({@code <aggregate>AggregateFactory}); each is wrapped as it is made.
+     */
+    @Bean
+    public static BeanPostProcessor oneKindPerId() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof AggregateFactory<?> factory && !(bean instanceof OneKindPerId<?>)
+                        ? new OneKindPerId<>(factory) : bean;
             }
         };
     }
