@@ -1,8 +1,8 @@
 package com.rapport.insights.assessment;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.HealthPolicy;
-import com.rapport.insights.health.History;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.policy.Policies;
 import com.rapport.insights.policy.UnchangedPolicies;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.UUID;
 
 import static com.rapport.events.account.Tier.KEY;
-import static com.rapport.insights.health.History.ACCOUNT_ID;
-import static com.rapport.insights.health.History.day;
+import static com.rapport.insights.AccountHistory.ACME_ID;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -36,12 +36,12 @@ class ScoreMovementControllerTest {
 
     /** Day 100 of the history: 16 Apr 2025, 09:00 UTC. */
     private static final Clock CLOCK = Clock.fixed(day(100), ZoneOffset.UTC);
-    private static final String URL = "/api/insights/accounts/" + ACCOUNT_ID + "/health/movement";
+    private static final String URL = "/api/insights/accounts/" + ACME_ID + "/health/movement";
 
     @TestConfiguration
     static class Account {
 
-        private static final List<AccountEvent> HISTORY = History.opened(KEY, day(0)).connected(day(10))
+        private static final List<AccountEvent> HISTORY = AccountHistory.opened(KEY, day(0)).connected(day(10))
                 .connected(day(60)).competitor("Globex", day(80)).voicemail(day(85)).events();
 
         @Bean
@@ -59,7 +59,7 @@ class ScoreMovementControllerTest {
             return new AccountHistories(null, null, null) {
                 @Override
                 public List<AccountEvent> of(UUID accountId) {
-                    return ACCOUNT_ID.equals(accountId) ? HISTORY : List.of();
+                    return ACME_ID.equals(accountId) ? HISTORY : List.of();
                 }
             };
         }

@@ -1,8 +1,8 @@
 package com.rapport.insights.backtest;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.history.AccountHistories;
-import com.rapport.insights.losses.History;
 import com.rapport.insights.losses.PlainPolicies;
 import com.rapport.insights.policy.CandidatePolicies;
 import com.rapport.insights.policy.Policies;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -63,8 +63,8 @@ class BacktestControllerTest {
             return new AccountHistories(null, null, null) {
                 @Override
                 public Stream<List<AccountEvent>> everyAccount() {
-                    return Stream.of(History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)),
-                            History.opened("Initech", KEY, day(0)).tended(0, 399)).map(History::events);
+                    return Stream.of(AccountHistory.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)),
+                            AccountHistory.opened("Initech", KEY, day(0)).tended(0, 399)).map(AccountHistory::events);
                 }
             };
         }

@@ -1,9 +1,9 @@
 package com.rapport.insights.backtest;
 
 import com.rapport.events.outreach.WinBackChance;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.losses.Flag;
-import com.rapport.insights.losses.History;
 import com.rapport.insights.losses.Loss;
 import com.rapport.insights.losses.LossAnalysis;
 import com.rapport.insights.losses.PlainPolicies;
@@ -27,8 +27,8 @@ import static com.rapport.events.account.LossReason.PRICE;
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.STRATEGIC;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.losses.Flag.NEGLECTED;
-import static com.rapport.insights.losses.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -44,35 +44,36 @@ class BacktestTest {
     private static final HealthPolicy DEFAULTS = PlainPolicies.bandAndNeglectOnly();
     private static final Window YEAR = new Window(Instant.parse("2025-02-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
 
-    private static List<History> firm() {
+    private static List<AccountHistory> firm() {
         return List.of(
                 // last heard of on day 10, neglected from day 56, lost on day 96: 40 days of warning
-                History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)),
+                AccountHistory.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)),
                 // the same silence, lost on day 66: 10 days of warning
-                History.opened("Hooli", KEY, day(0)).connected(day(10)).lost(day(66)),
+                AccountHistory.opened("Hooli", KEY, day(0)).connected(day(10)).lost(day(66)),
                 // tended to the end and lost on price: a foreseeable loss Rapport missed
-                History.opened("Stark", CORE, day(0)).tended(0, 200).lost(PRICE, null, day(203)),
+                AccountHistory.opened("Stark", CORE, day(0)).tended(0, 200).lost(PRICE, null, day(203)),
                 // lost on price by the loss, but the exit interview says the budget was cut: counted apart, though flagged
-                History.opened("Globex", KEY, day(0)).connected(day(10)).lost(PRICE, null, day(150))
+                AccountHistory.opened("Globex", KEY, day(0)).connected(day(10)).lost(PRICE, null, day(150))
                         .interviewed(BUDGET_CUT, null, WinBackChance.NONE, day(160)),
                 // stayed, but silent from day 98 to day 200: neglected on 1 Jun (day 146) and 1 Jul (day 176) only
-                History.opened("Initech", KEY, day(0)).tended(0, 98).tended(200, 400),
+                AccountHistory.opened("Initech", KEY, day(0)).tended(0, 98).tended(200, 400),
                 // stayed, tended every week: never flagged
-                History.opened("Umbrella", STRATEGIC, day(0)).tended(0, 400),
+                AccountHistory.opened("Umbrella", STRATEGIC, day(0)).tended(0, 400),
                 // lost before the window and never won back: neither a loss of the window nor a sample
-                History.opened("Wayne", KEY, day(0)).connected(day(10)).lost(day(20)));
+                AccountHistory.opened("Wayne", KEY, day(0)).connected(day(10)).lost(day(20)));
     }
 
-    private static BacktestReport backtestOf(List<History> firm) {
-        return new Backtest(DEFAULTS).run(firm.stream().map(History::events), YEAR);
+    private static BacktestReport backtestOf(List<AccountHistory> firm) {
+        return new Backtest(DEFAULTS).run(firm.stream().map(AccountHistory::events), YEAR);
     }
 
     @Test
     void aRiskSignalWarnsAsABandDoes() {
         // a KEY account last spoken with on day 10 is overdue at one cadence (30 days) from day 41, before neglect
-        List<History> firm = List.of(History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(96)));
+        List<AccountHistory> firm = List.of(AccountHistory.opened("Acme", KEY, day(0)).connected(day(10))
+                .lost(day(96)));
 
-        BacktestReport report = new Backtest(HealthPolicy.defaults()).run(firm.stream().map(History::events),
+        BacktestReport report = new Backtest(HealthPolicy.defaults()).run(firm.stream().map(AccountHistory::events),
                 Window.ALL_TIME);
 
         assertThat(report.losses()).singleElement().satisfies(loss -> {
@@ -130,7 +131,8 @@ class BacktestTest {
     @Test
     void anAccountLostAfterTheWindowRaisesNoFalseAlarm() {
         // silent after day 10 and lost a year later: its warnings in the window were right, not false
-        List<History> firm = List.of(History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(500)));
+        List<AccountHistory> firm = List.of(AccountHistory.opened("Acme", KEY, day(0)).connected(day(10))
+                .lost(day(500)));
 
         BacktestReport report = backtestOf(firm);
 
@@ -142,7 +144,7 @@ class BacktestTest {
     @Test
     void theOutsideReasonsAreTheCallersToChoose() {
         BacktestReport report = new Backtest(DEFAULTS, Set.of(PRICE, BUDGET_CUT))
-                .run(firm().stream().map(History::events), YEAR);
+                .run(firm().stream().map(AccountHistory::events), YEAR);
 
         assertThat(report.outside()).isEqualTo(new BacktestReport.Outside(Set.of(PRICE, BUDGET_CUT), 2, 1));
         assertThat(report.foreseeable()).isEqualTo(recall(2, 2, "1.000", "17.5", "25", "32.5"));

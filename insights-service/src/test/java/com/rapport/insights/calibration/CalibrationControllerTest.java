@@ -1,6 +1,7 @@
 package com.rapport.insights.calibration;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.HealthPolicy;
 import com.rapport.insights.history.AccountHistories;
 import com.rapport.insights.policy.Policies;
@@ -18,7 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -2,10 +2,10 @@ package com.rapport.insights.calibration;
 
 import com.rapport.events.AccountEvent;
 import com.rapport.events.account.LossReason;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.backtest.Backtest;
 import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.HealthPolicy;
-import com.rapport.insights.losses.History;
 import com.rapport.insights.losses.Window;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.rapport.events.account.Tier.CORE;
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Calibration of the health policy from a firm's losses, on histories whose pattern is known. */
@@ -34,14 +34,14 @@ class CalibrationTest {
         List<List<AccountEvent>> firm = new ArrayList<>();
         for (int account = 0; account < lost; account++) {
             int lostOn = 400 + 20 * account;
-            History history = History.opened("Lost " + account, CORE, day(0)).tended(0, lostOn - 1);
+            AccountHistory history = AccountHistory.opened("Lost " + account, CORE, day(0)).tended(0, lostOn - 1);
             for (int sighting = lostOn - 150; sighting < lostOn; sighting += 25) {
                 history.competitor("Globex", day(sighting));
             }
             firm.add(history.lost(LossReason.COMPETITOR_OFFER, "Globex", day(lostOn)).events());
         }
         for (int account = 0; account < kept; account++) {
-            firm.add(History.opened("Kept " + account, CORE, day(0)).tended(0, 790).events());
+            firm.add(AccountHistory.opened("Kept " + account, CORE, day(0)).tended(0, 790).events());
         }
         return firm;
     }
@@ -101,7 +101,7 @@ class CalibrationTest {
     void lossesNoHistoryCouldShowAreNotFittedTo() {
         List<List<AccountEvent>> firm = new ArrayList<>(firmLosingToCompetitors(5, 30));
         for (int account = 0; account < 10; account++) {
-            firm.add(History.opened("Cut " + account, CORE, day(0)).tended(0, 500)
+            firm.add(AccountHistory.opened("Cut " + account, CORE, day(0)).tended(0, 500)
                     .lost(LossReason.BUDGET_CUT, null, day(501)).events());
         }
 

@@ -1,6 +1,7 @@
 package com.rapport.insights.calllist;
 
 import com.rapport.events.AccountEvent;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.account.AccountState;
 import com.rapport.insights.account.AccountStates;
 import com.rapport.insights.health.HealthPolicy;
@@ -28,7 +29,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.STRATEGIC;
-import static com.rapport.insights.calllist.AccountHistory.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -91,7 +92,7 @@ class CallListControllerTest {
 
         private static Map<UUID, List<AccountEvent>> served(AccountHistory... accounts) {
             Map<UUID, List<AccountEvent>> byId = new LinkedHashMap<>();
-            Stream.of(accounts).forEach(account -> byId.put(account.id(), account.events()));
+            Stream.of(accounts).forEach(account -> byId.put(account.accountId(), account.events()));
             return byId;
         }
     }

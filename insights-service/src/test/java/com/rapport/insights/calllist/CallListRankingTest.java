@@ -1,6 +1,7 @@
 package com.rapport.insights.calllist;
 
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.Assessment;
 import com.rapport.insights.health.HealthModel;
 import com.rapport.insights.health.HealthPolicy;
@@ -16,12 +17,14 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static com.rapport.events.account.LossReason.PRICE;
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.STRATEGIC;
-import static com.rapport.insights.calllist.AccountHistory.date;
-import static com.rapport.insights.calllist.AccountHistory.day;
-import static com.rapport.insights.calllist.AccountHistory.histories;
+import static com.rapport.events.outreach.WinBackChance.LOW;
+import static com.rapport.insights.AccountHistory.date;
+import static com.rapport.insights.AccountHistory.day;
+import static com.rapport.insights.AccountHistory.histories;
 import static com.rapport.insights.calllist.Occasion.ABOUT_TO_SLIP;
 import static com.rapport.insights.calllist.Occasion.LOST_WITHOUT_INTERVIEW;
 import static com.rapport.insights.calllist.Occasion.RE_PITCH;
@@ -44,7 +47,7 @@ class CallListRankingTest {
     }
 
     private static CallList listOf(String owner, long n, AccountHistory... accounts) {
-        return AccountHistory.callList(RANKING, owner, date(n), histories(accounts), 10);
+        return CallLists.of(RANKING, owner, date(n), histories(accounts), 10);
     }
 
     private static CallList.Item onlyItem(CallList list) {
@@ -76,7 +79,8 @@ class CallListRankingTest {
                 arguments("a strategic account spoken to 6 days ago",
                         AccountHistory.of("Acme").tier(STRATEGIC).connected(day(94)), null),
                 arguments("a strategic account spoken to 4 days ago whose need passes its grace tomorrow",
-                        AccountHistory.of("Acme").tier(STRATEGIC).need("Single sign-on", day(65)).connected(day(96)),
+                        AccountHistory.of("Acme").tier(STRATEGIC).need("sso", "Single sign-on", day(65))
+                                .connected(day(96)),
                         ABOUT_TO_SLIP),
                 arguments("a core account spoken to 130 days ago: neglected in 6 days",
                         AccountHistory.of("Acme").tier(CORE).opened(day(-40)).connected(day(-30)), ABOUT_TO_SLIP),
@@ -90,23 +94,32 @@ class CallListRankingTest {
                         AccountHistory.of("Acme").tier(STRATEGIC).opened(day(94)), null),
                 arguments("a key account among the owner's 3 most valuable, spoken to 8 days ago",
                         AccountHistory.of("Acme").tier(KEY).connected(day(92)), WEEKLY_CHECK_IN),
-                arguments("lost 10 days ago, not interviewed", quietCoreAccount().lost(day(90)), LOST_WITHOUT_INTERVIEW),
-                arguments("lost 10 days ago, interviewed", quietCoreAccount().lost(day(90)).interviewed(day(95)), null),
+                arguments("lost 10 days ago, not interviewed", quietCoreAccount()
+                        .lost(PRICE, "Globex", day(90)), LOST_WITHOUT_INTERVIEW),
+                arguments("lost 10 days ago, interviewed", quietCoreAccount().lost(PRICE, "Globex", day(90))
+                        .interviewed(PRICE, "Globex", LOW, day(95)), null),
                 arguments("lost yesterday, just after we spoke",
-                        quietCoreAccount().connected(day(99)).lost(day(99).plusSeconds(3600)), LOST_WITHOUT_INTERVIEW),
-                arguments("lost 89 days ago", AccountHistory.of("Acme").tier(CORE).connected(day(5)).lost(day(11)),
+                        quietCoreAccount().connected(day(99)).lost(PRICE, "Globex", day(99)
+                                .plusSeconds(3600)), LOST_WITHOUT_INTERVIEW),
+                arguments("lost 89 days ago", AccountHistory.of("Acme").tier(CORE).connected(day(5))
+                        .lost(PRICE, "Globex", day(11)),
                         LOST_WITHOUT_INTERVIEW),
-                arguments("lost 90 days ago", AccountHistory.of("Acme").tier(CORE).connected(day(5)).lost(day(10)), null),
+                arguments("lost 90 days ago", AccountHistory.of("Acme").tier(CORE).connected(day(5))
+                        .lost(PRICE, "Globex", day(10)), null),
                 arguments("lost, interviewed, won back and lost again",
-                        quietCoreAccount().lost(day(92)).interviewed(day(93)).wonBack(day(94)).lost(day(95)),
+                        quietCoreAccount().lost(PRICE, "Globex", day(92)).interviewed(PRICE, "Globex", LOW, day(93))
+                                .wonBack(day(94)).lost(PRICE, "Globex", day(95)),
                         LOST_WITHOUT_INTERVIEW),
-                arguments("lost and won back", AccountHistory.of("Acme").tier(CORE).lost(day(80)).wonBack(day(85))
+                arguments("lost and won back", AccountHistory.of("Acme").tier(CORE).lost(PRICE, "Globex", day(80))
+                        .wonBack(day(85))
                         .connected(day(90)), null),
                 // winning a client back is talking with them, for the check-in as for the health model
                 arguments("a strategic account won back 6 days ago, not spoken to since",
-                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(day(60)).wonBack(day(94)), null),
+                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(PRICE, "Globex", day(60))
+                                .wonBack(day(94)), null),
                 arguments("a strategic account won back 8 days ago, not spoken to since",
-                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(day(60)).wonBack(day(92)),
+                        AccountHistory.of("Acme").tier(STRATEGIC).connected(day(40)).lost(PRICE, "Globex", day(60))
+                                .wonBack(day(92)),
                         WEEKLY_CHECK_IN),
                 arguments("a voicemail, and the call planned after it due today",
                         quietCoreAccount().voicemail(day(95)).callPlanned("again", day(100), day(95)), VOICEMAIL_FOLLOW_UP),
@@ -135,7 +148,8 @@ class CallListRankingTest {
                 arguments("not pitched in the 200 days since opening",
                         AccountHistory.of("Acme").tier(CORE).opened(day(-100)).connected(day(90)), RE_PITCH),
                 arguments("pitched 20 days ago",
-                        AccountHistory.of("Acme").tier(CORE).opened(day(-100)).pitched(day(80)).connected(day(90)), null));
+                        AccountHistory.of("Acme").tier(CORE).opened(day(-100)).pitch(true, day(80))
+                                .connected(day(90)), null));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
@@ -167,7 +181,7 @@ class CallListRankingTest {
         AccountHistory slipping = AccountHistory.of("Initech").tier(CORE)
                 .connected(day(150)).connected(day(170)).connected(day(180))
                 .complaint("Invoices arrive late and wrong", day(185))
-                .need("Reporting in their own currency", day(200))
+                .need("currency", "Reporting in their own currency", day(200))
                 .competitor("Globex", day(250)).competitor("Initrode", day(260)).competitor("Globex", day(280));
         Assessment health = assessedAtTheEndOf(300, slipping);
         assertThat(health.band()).isEqualTo(HealthBand.AT_RISK);
@@ -191,7 +205,7 @@ class CallListRankingTest {
     @Test
     void anAccountAboutToSlipIsListedWithItsRunwayBeforeTheFlagComes() {
         CallList.Item item = onlyItem(alicesListOn(100, AccountHistory.of("Acme").tier(CORE).connected(day(90))
-                .need("Reporting in their own currency", day(69))));
+                .need("currency", "Reporting in their own currency", day(69))));
 
         assertThat(item.kind()).isEqualTo(ABOUT_TO_SLIP);
         assertThat(item.reason()).isEqualTo("Flagged in 5 days if nothing happens: a need open too long");
@@ -231,8 +245,8 @@ class CallListRankingTest {
         List<AccountHistory> accounts = new ArrayList<>(moreValuable);
         accounts.add(key);
 
-        CallList fourth = AccountHistory.callList(RANKING, "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
-        CallList amongTheTopFour = AccountHistory.callList(new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90, 7)),
+        CallList fourth = CallLists.of(RANKING, "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
+        CallList amongTheTopFour = CallLists.of(new CallListRanking(POLICY, new CallListRules(3, 7, 4, 90, 7)),
                 "alice", date(100), accounts.stream().map(AccountHistory::events), 10);
 
         assertThat(fourth.items()).isEmpty();
@@ -242,7 +256,7 @@ class CallListRankingTest {
 
     @Test
     void aLostAccountWithoutAnInterviewGetsTheInterview() {
-        CallList.Item item = onlyItem(alicesListOn(100, quietCoreAccount().lost(day(90))));
+        CallList.Item item = onlyItem(alicesListOn(100, quietCoreAccount().lost(PRICE, "Globex", day(90))));
 
         assertThat(item.reason()).isEqualTo("Lost on 6 Apr 2025 (price, to Globex), 10 days ago; no exit interview yet");
         assertThat(item.agenda()).isEqualTo("Call the client we lost and learn why: what could we have done?");
@@ -290,7 +304,7 @@ class CallListRankingTest {
                 .mapToObj(n -> AccountHistory.of("Account " + n).worth(10_000L * n))
                 .toArray(AccountHistory[]::new);
 
-        CallList list = AccountHistory.callList(RANKING, "alice", date(100), histories(neglected), 5);
+        CallList list = CallLists.of(RANKING, "alice", date(100), histories(neglected), 5);
 
         assertThat(list.items()).extracting(CallList.Item::name)
                 .containsExactly("Account 12", "Account 11", "Account 10", "Account 9", "Account 8");
@@ -363,7 +377,7 @@ class CallListRankingTest {
                 .callPlanned("again", day(100), day(99));
         CallListRanking evenAfterAConnect = new CallListRanking(POLICY, new CallListRules(0, 7, 3, 90, 7));
 
-        assertThat(AccountHistory.callList(evenAfterAConnect, "alice", date(100), histories(spokenToTwoDaysAgo), 10).items())
+        assertThat(CallLists.of(evenAfterAConnect, "alice", date(100), histories(spokenToTwoDaysAgo), 10).items())
                 .extracting(CallList.Item::kind)
                 .containsExactly(VOICEMAIL_FOLLOW_UP);
     }

@@ -1,5 +1,6 @@
 package com.rapport.insights.calllist;
 
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.HealthPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,11 +11,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 
+import static com.rapport.events.account.LossReason.PRICE;
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.STRATEGIC;
-import static com.rapport.insights.calllist.AccountHistory.at;
-import static com.rapport.insights.calllist.AccountHistory.histories;
+import static com.rapport.insights.AccountHistory.at;
+import static com.rapport.insights.AccountHistory.histories;
 import static com.rapport.insights.calllist.Occasion.LOST_WITHOUT_INTERVIEW;
 import static com.rapport.insights.calllist.Occasion.SLIPPING;
 import static com.rapport.insights.calllist.Occasion.VOICEMAIL_FOLLOW_UP;
@@ -37,7 +39,7 @@ class CallListTimeZoneTest {
     private static final CallListRanking RANKING = new CallListRanking(HealthPolicy.defaults(), CallListRules.defaults());
 
     private static CallList alicesListOn(String date, AccountHistory account) {
-        return AccountHistory.callList(RANKING, "alice", LocalDate.parse(date), histories(account), 10);
+        return CallLists.of(RANKING, "alice", LocalDate.parse(date), histories(account), 10);
     }
 
     private static CallList.Item onlyItem(CallList list) {
@@ -77,7 +79,7 @@ class CallListTimeZoneTest {
     /** A core account in {@code zone}, opened on 1 Jan 2025, spoken to on the 10th, lost {@code lost}, not interviewed. */
     private static AccountHistory lostAt(Instant lost, String zone) {
         return AccountHistory.of("Acme").in(zone).tier(CORE).opened(at("2025-01-01T12:00", zone))
-                .connected(at("2025-01-10T12:00", zone)).lost(lost);
+                .connected(at("2025-01-10T12:00", zone)).lost(PRICE, "Globex", lost);
     }
 
     /** A key account in {@code zone} nobody spoke to from 6 Jan 2025 until {@code connected}: neglected by April. */
@@ -157,7 +159,7 @@ class CallListTimeZoneTest {
 
     @Test
     void eachItemNamesTheZoneItsDayIsReckonedIn() {
-        CallList list = AccountHistory.callList(RANKING, "alice", LocalDate.parse("2025-04-16"), histories(
+        CallList list = CallLists.of(RANKING, "alice", LocalDate.parse("2025-04-16"), histories(
                 AccountHistory.of("Initech").in(AUCKLAND).tier(KEY), AccountHistory.of("Globex").in(LOS_ANGELES).tier(KEY)),
                 10);
 

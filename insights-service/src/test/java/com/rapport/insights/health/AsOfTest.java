@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,13 +13,13 @@ import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.DAY_0;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.COMPETITOR_PRESSURE;
 import static com.rapport.insights.health.Factor.RE_PITCH;
 import static com.rapport.insights.health.Factor.UNANSWERED_ATTEMPTS;
 import static com.rapport.insights.health.Factor.UNMET_NEEDS;
 import static com.rapport.insights.health.Factor.VOICE_OF_CLIENT;
-import static com.rapport.insights.health.History.DAY_0;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -30,8 +31,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class AsOfTest {
 
     /** A key account that was called, then went quiet, then left. */
-    private static History slippingAway() {
-        return History.opened(KEY, day(0)).connected(day(10)).need("currency", day(20)).competitor("Globex", day(50))
+    private static AccountHistory slippingAway() {
+        return AccountHistory.opened(KEY, day(0)).connected(day(10)).need("currency", day(20))
+                .competitor("Globex", day(50))
                 .voicemail(day(55)).voicemail(day(56)).noAnswer(day(57)).lost(day(60));
     }
 
@@ -55,14 +57,14 @@ class AsOfTest {
         assertThat(assessment.lost()).isEqualTo(lost);
         assertThat(assessment.daysSinceContact()).isEqualTo(daysSinceContact);
         assertThat(assessment.neglected()).isEqualTo(neglected);
-        assertThat(History.factor(assessment, UNMET_NEEDS).score()).isEqualTo(needs);
-        assertThat(History.factor(assessment, COMPETITOR_PRESSURE).score()).isEqualTo(competitors);
-        assertThat(History.factor(assessment, UNANSWERED_ATTEMPTS).score()).isEqualTo(attempts);
+        assertThat(AccountHistory.factor(assessment, UNMET_NEEDS).score()).isEqualTo(needs);
+        assertThat(AccountHistory.factor(assessment, COMPETITOR_PRESSURE).score()).isEqualTo(competitors);
+        assertThat(AccountHistory.factor(assessment, UNANSWERED_ATTEMPTS).score()).isEqualTo(attempts);
     }
 
     @Test
     void anEventAtAsOfCountsAndOneAMomentLaterDoesNot() {
-        History history = History.opened(KEY, day(0)).connected(day(10)).connected(day(40));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).connected(day(10)).connected(day(40));
 
         assertThat(history.assessedAt(day(40)).daysSinceContact()).isZero();
         assertThat(history.assessedAt(day(40).minusSeconds(1)).daysSinceContact()).isEqualTo(29);
@@ -79,7 +81,8 @@ class AsOfTest {
     @ParameterizedTest(name = "asOf {0}: assessed {1}")
     @MethodSource
     void anAccountNotYetOpenedHasNoHealth(Instant asOf, boolean assessed) {
-        assertThat(History.opened(KEY, DAY_0).connected(day(10)).assessment(asOf, HealthPolicy.defaults()).isPresent())
+        assertThat(AccountHistory.opened(KEY, DAY_0).connected(day(10)).assessment(asOf, HealthPolicy.defaults())
+                .isPresent())
                 .isEqualTo(assessed);
     }
 
@@ -90,28 +93,31 @@ class AsOfTest {
 
     @Test
     void theAccountIsDescribedAsItStoodAtAsOf() {
-        History history = History.opened(KEY, day(0)).retiered(CORE, day(100));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).retiered(CORE, day(100));
 
         Assessment before = history.assessedAt(day(50));
         Assessment after = history.assessedAt(day(150));
 
         assertThat(before).extracting(Assessment::accountId, Assessment::name, Assessment::ownerId, Assessment::tier,
                         Assessment::cadenceDays)
-                .containsExactly(History.ACCOUNT_ID, "Acme Corp", "alice", KEY, 30);
+                .containsExactly(AccountHistory.ACME_ID, "Acme Corp", "alice", KEY, 30);
         assertThat(after).extracting(Assessment::tier, Assessment::cadenceDays).containsExactly(CORE, 90);
     }
 
     @Test
     void aBackdatedEventCountsFromWhenItHappened() {
         // imported long after the fact: a contact on day 10, a pitch on day 20, feedback on day 30
-        History imported = History.opened(KEY, day(0)).connected(day(10)).pitch(false, day(20)).feedback(3, null, day(30));
+        AccountHistory imported = AccountHistory.opened(KEY, day(0)).connected(day(10)).pitch(false, day(20))
+                .feedback(3, null, day(30));
 
         Assessment assessment = imported.assessedAt(day(73));
 
-        assertThat(History.factor(assessment, Factor.CONTACT_RECENCY).reason())
+        assertThat(AccountHistory.factor(assessment, Factor.CONTACT_RECENCY).reason())
                 .isEqualTo("No two-way contact in 63 days; cadence is 30");
-        assertThat(History.factor(assessment, RE_PITCH).reason()).isEqualTo("Pitched 53 days ago; re-pitch every 180 days");
-        assertThat(History.factor(assessment, VOICE_OF_CLIENT).reason()).startsWith("Latest NPS 3 (detractor) on 5 Feb 2025");
+        assertThat(AccountHistory.factor(assessment, RE_PITCH).reason())
+                .isEqualTo("Pitched 53 days ago; re-pitch every 180 days");
+        assertThat(AccountHistory.factor(assessment, VOICE_OF_CLIENT).reason())
+                .startsWith("Latest NPS 3 (detractor) on 5 Feb 2025");
     }
 
     static Stream<Integer> anImportedHistoryIsJudgedAsOneRecordedLive() {
@@ -121,11 +127,12 @@ class AsOfTest {
     @ParameterizedTest(name = "day {0}")
     @MethodSource
     void anImportedHistoryIsJudgedAsOneRecordedLive(int asOf) {
-        History live = History.opened(KEY, day(0)).voicemail(day(10)).connected(day(20)).feedback(6, "Invoices arrive late", day(30))
+        AccountHistory live = AccountHistory.opened(KEY, day(0)).voicemail(day(10)).connected(day(20))
+                .feedback(6, "Invoices arrive late", day(30))
                 .need("currency", day(40)).pitch(true, day(50)).voicemail(day(60)).competitor("Globex", day(70))
                 .connected(day(80)).needAddressed("currency", day(90)).feedback(9, null, day(120));
         // the same events, entered from the client's file in whatever order its pages came in
-        History imported = History.opened(KEY, day(0)).connected(day(80)).feedback(9, null, day(120))
+        AccountHistory imported = AccountHistory.opened(KEY, day(0)).connected(day(80)).feedback(9, null, day(120))
                 .need("currency", day(40)).needAddressed("currency", day(90)).voicemail(day(60)).pitch(true, day(50))
                 .competitor("Globex", day(70)).feedback(6, "Invoices arrive late", day(30)).connected(day(20)).voicemail(day(10));
 

@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.COMPETITOR_PRESSURE;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -49,7 +50,7 @@ class CompetitorPressureTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
     void sightingsInTheWindow(List<Seen> sightings, int score, String reason) {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
         sightings.forEach(seen -> history.competitor(seen.competitor(), day(AS_OF - seen.daysAgo())));
 
         FactorScore pressure = history.factorAt(COMPETITOR_PRESSURE, day(AS_OF));
@@ -59,7 +60,7 @@ class CompetitorPressureTest {
 
     @Test
     void aSightingAfterAsOfIsNotYetPressure() {
-        FactorScore pressure = History.opened(KEY, day(0)).competitor("Globex", day(AS_OF + 1))
+        FactorScore pressure = AccountHistory.opened(KEY, day(0)).competitor("Globex", day(AS_OF + 1))
                 .factorAt(COMPETITOR_PRESSURE, day(AS_OF));
 
         assertThat(pressure.score()).isEqualTo(100);
@@ -67,7 +68,7 @@ class CompetitorPressureTest {
 
     @Test
     void aNeedLostToACompetitorCountsAsASighting() {
-        FactorScore pressure = History.opened(KEY, day(0)).competitor("Globex", day(150))
+        FactorScore pressure = AccountHistory.opened(KEY, day(0)).competitor("Globex", day(150))
                 .need("sso", day(100)).needLostTo("sso", "Initech", day(180))
                 .factorAt(COMPETITOR_PRESSURE, day(AS_OF));
 
@@ -77,7 +78,7 @@ class CompetitorPressureTest {
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
 
         assertThat(history.factorAt(COMPETITOR_PRESSURE, day(10)).weight()).isEqualTo(10);
         assertThat(history.factorAt(COMPETITOR_PRESSURE, day(10), Policy.defaults().weight(COMPETITOR_PRESSURE, 1).build())

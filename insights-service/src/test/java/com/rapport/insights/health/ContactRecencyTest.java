@@ -4,6 +4,7 @@ import com.rapport.events.account.Tier;
 import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.StaffRole;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,8 +17,8 @@ import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.LONG_TAIL;
 import static com.rapport.events.account.Tier.STRATEGIC;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.CONTACT_RECENCY;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -51,14 +52,15 @@ class ContactRecencyTest {
     @ParameterizedTest(name = "{0}: {1} days since contact scores {2}")
     @MethodSource
     void daysSinceContactAgainstTheTiersCadence(Tier tier, int days, int score) {
-        FactorScore recency = History.opened(tier, day(0)).connected(day(10)).factorAt(CONTACT_RECENCY, day(10 + days));
+        FactorScore recency = AccountHistory.opened(tier, day(0)).connected(day(10))
+                .factorAt(CONTACT_RECENCY, day(10 + days));
 
         assertThat(recency.score()).isEqualTo(score);
     }
 
     @Test
     void onlyWholeDaysCount() {
-        FactorScore recency = History.opened(KEY, day(0)).connected(day(10))
+        FactorScore recency = AccountHistory.opened(KEY, day(0)).connected(day(10))
                 .factorAt(CONTACT_RECENCY, day(40).plus(Duration.ofHours(23)));
 
         assertThat(recency.score()).isEqualTo(100);
@@ -77,14 +79,15 @@ class ContactRecencyTest {
     @ParameterizedTest(name = "{0} days: \"{1}\"")
     @MethodSource
     void theReasonSaysHowLongAndWhatTheCadenceIs(int days, String reason) {
-        FactorScore recency = History.opened(KEY, day(0)).connected(day(10)).factorAt(CONTACT_RECENCY, day(10 + days));
+        FactorScore recency = AccountHistory.opened(KEY, day(0)).connected(day(10))
+                .factorAt(CONTACT_RECENCY, day(10 + days));
 
         assertThat(recency.reason()).isEqualTo(reason);
     }
 
     @Test
     void withoutAnyContactItCountsFromTheOpening() {
-        FactorScore recency = History.opened(KEY, day(0)).factorAt(CONTACT_RECENCY, day(40));
+        FactorScore recency = AccountHistory.opened(KEY, day(0)).factorAt(CONTACT_RECENCY, day(40));
 
         assertThat(recency.score()).isEqualTo(67);
         assertThat(recency.reason()).isEqualTo("No two-way contact since the account was opened 40 days ago; cadence is 30");
@@ -105,7 +108,7 @@ class ContactRecencyTest {
     @ParameterizedTest(name = "{0} {1}: {2} days since contact")
     @MethodSource
     void onlyAConnectedContactIsContact(ContactOutcome outcome, Channel channel, long daysSinceContact) {
-        Assessment assessment = History.opened(KEY, day(0))
+        Assessment assessment = AccountHistory.opened(KEY, day(0))
                 .contact(outcome, channel, StaffRole.ACCOUNT_MANAGER, day(30))
                 .assessedAt(day(45));
 
@@ -114,7 +117,7 @@ class ContactRecencyTest {
 
     @Test
     void attemptsAfterTheLastConnectDoNotRenewIt() {
-        FactorScore recency = History.opened(KEY, day(0)).connected(day(10)).voicemail(day(60)).noAnswer(day(70))
+        FactorScore recency = AccountHistory.opened(KEY, day(0)).connected(day(10)).voicemail(day(60)).noAnswer(day(70))
                 .factorAt(CONTACT_RECENCY, day(73));
 
         assertThat(recency.reason()).isEqualTo("No two-way contact in 63 days; cadence is 30");
@@ -131,33 +134,35 @@ class ContactRecencyTest {
     @ParameterizedTest(name = "{0} days against an agreed 14: {1}")
     @MethodSource
     void theAccountsOwnCadenceOverridesTheTiers(int days, int score, String reason) {
-        Assessment assessment = History.opened(KEY, 14, day(0)).connected(day(10)).assessedAt(day(10 + days));
+        Assessment assessment = AccountHistory.opened(KEY, 14, day(0)).connected(day(10)).assessedAt(day(10 + days));
 
         assertThat(assessment.cadenceDays()).isEqualTo(14);
-        assertThat(History.factor(assessment, CONTACT_RECENCY))
+        assertThat(AccountHistory.factor(assessment, CONTACT_RECENCY))
                 .extracting(FactorScore::score, FactorScore::reason)
                 .containsExactly(score, reason);
     }
 
     static Stream<Arguments> theCadenceFollowsTheProfile() {
         return Stream.of(
-                arguments("the tier's", History.opened(KEY, day(0)), 30),
-                arguments("a new tier's", History.opened(KEY, day(0)).retiered(STRATEGIC, day(5)), 7),
-                arguments("one agreed later", History.opened(KEY, day(0)).cadenceAgreed(60, day(5)), 60),
-                arguments("the agreed one over a new tier's", History.opened(KEY, 14, day(0)).retiered(CORE, day(5)), 14),
-                arguments("the latest agreed", History.opened(KEY, 14, day(0)).cadenceAgreed(21, day(5)), 21),
-                arguments("not yet one agreed after asOf", History.opened(KEY, day(0)).cadenceAgreed(60, day(50)), 30));
+                arguments("the tier's", AccountHistory.opened(KEY, day(0)), 30),
+                arguments("a new tier's", AccountHistory.opened(KEY, day(0)).retiered(STRATEGIC, day(5)), 7),
+                arguments("one agreed later", AccountHistory.opened(KEY, day(0)).cadenceAgreed(60, day(5)), 60),
+                arguments("the agreed one over a new tier's", AccountHistory.opened(KEY, 14, day(0))
+                        .retiered(CORE, day(5)), 14),
+                arguments("the latest agreed", AccountHistory.opened(KEY, 14, day(0)).cadenceAgreed(21, day(5)), 21),
+                arguments("not yet one agreed after asOf", AccountHistory.opened(KEY, day(0))
+                        .cadenceAgreed(60, day(50)), 30));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource
-    void theCadenceFollowsTheProfile(String which, History history, int cadence) {
+    void theCadenceFollowsTheProfile(String which, AccountHistory history, int cadence) {
         assertThat(history.assessedAt(day(20)).cadenceDays()).isEqualTo(cadence);
     }
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(CORE, day(0));
+        AccountHistory history = AccountHistory.opened(CORE, day(0));
 
         assertThat(history.factorAt(CONTACT_RECENCY, day(10)).weight()).isEqualTo(25);
         assertThat(history.factorAt(CONTACT_RECENCY, day(10), Policy.defaults().weight(CONTACT_RECENCY, 40).build()).weight())

@@ -4,6 +4,7 @@ import com.rapport.events.account.Tier;
 import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.StaffRole;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,9 +32,9 @@ import static com.rapport.events.outreach.StaffRole.DELIVERY;
 import static com.rapport.events.outreach.StaffRole.EXECUTIVE;
 import static com.rapport.events.outreach.StaffRole.SALES;
 import static com.rapport.events.outreach.StaffRole.SUPPORT;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.EXECUTIVE_TOUCH;
 import static com.rapport.insights.health.Factor.FACE_TIME;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -45,7 +46,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 class FaceTimeAndExecutiveTouchTest {
 
     /** The touch each factor is made of: a meeting, or an executive's call. */
-    private static UnaryOperator<History> touch(Factor factor, Instant at) {
+    private static UnaryOperator<AccountHistory> touch(Factor factor, Instant at) {
         return factor == FACE_TIME
                 ? history -> history.contact(CONNECTED, MEETING, ACCOUNT_MANAGER, at)
                 : history -> history.contact(CONNECTED, CALL, EXECUTIVE, at);
@@ -69,7 +70,8 @@ class FaceTimeAndExecutiveTouchTest {
     @ParameterizedTest(name = "{0} of a {1} account, {2} days on: {3}")
     @MethodSource
     void daysSinceTheTouchAgainstTheTiersExpectation(Factor factor, Tier tier, int days, int score) {
-        FactorScore touched = History.opened(tier, day(0)).then(touch(factor, day(10))).factorAt(factor, day(10 + days));
+        FactorScore touched = AccountHistory.opened(tier, day(0)).then(touch(factor, day(10)))
+                .factorAt(factor, day(10 + days));
 
         assertThat(touched.score()).isEqualTo(score);
     }
@@ -90,8 +92,8 @@ class FaceTimeAndExecutiveTouchTest {
 
     @ParameterizedTest(name = "{0} on day 100: face to face {2}")
     @MethodSource
-    void whatCountsAsFaceToFace(String what, UnaryOperator<History> onDay100, boolean counts) {
-        FactorScore faceTime = History.opened(KEY, day(0)).then(onDay100).factorAt(FACE_TIME, day(200));
+    void whatCountsAsFaceToFace(String what, UnaryOperator<AccountHistory> onDay100, boolean counts) {
+        FactorScore faceTime = AccountHistory.opened(KEY, day(0)).then(onDay100).factorAt(FACE_TIME, day(200));
 
         if (counts) {
             assertThat(faceTime.score()).isEqualTo(100);
@@ -118,8 +120,9 @@ class FaceTimeAndExecutiveTouchTest {
 
     @ParameterizedTest(name = "{0} on day 100: executive touch {2}")
     @MethodSource
-    void whatCountsAsAnExecutiveTouch(String what, UnaryOperator<History> onDay100, boolean counts) {
-        FactorScore executiveTouch = History.opened(KEY, day(0)).then(onDay100).factorAt(EXECUTIVE_TOUCH, day(200));
+    void whatCountsAsAnExecutiveTouch(String what, UnaryOperator<AccountHistory> onDay100, boolean counts) {
+        FactorScore executiveTouch = AccountHistory.opened(KEY, day(0)).then(onDay100)
+                .factorAt(EXECUTIVE_TOUCH, day(200));
 
         if (counts) {
             assertThat(executiveTouch.score()).isEqualTo(100);
@@ -146,7 +149,8 @@ class FaceTimeAndExecutiveTouchTest {
     @ParameterizedTest(name = "{0}, {1}, {2} days: \"{3}\"")
     @MethodSource
     void theReasonSaysHowLongAndWhatIsExpected(Factor factor, Tier tier, int days, String reason) {
-        FactorScore touched = History.opened(tier, day(0)).then(touch(factor, day(10))).factorAt(factor, day(10 + days));
+        FactorScore touched = AccountHistory.opened(tier, day(0)).then(touch(factor, day(10)))
+                .factorAt(factor, day(10 + days));
 
         assertThat(touched.reason()).isEqualTo(reason);
     }
@@ -162,7 +166,7 @@ class FaceTimeAndExecutiveTouchTest {
     @ParameterizedTest(name = "{0} of a {1} account: \"{2}\"")
     @MethodSource
     void lowerTiersHaveNoSuchExpectation(Factor factor, Tier tier, String reason) {
-        FactorScore untouchedForYears = History.opened(tier, day(0)).factorAt(factor, day(1000));
+        FactorScore untouchedForYears = AccountHistory.opened(tier, day(0)).factorAt(factor, day(1000));
 
         assertThat(untouchedForYears).isEqualTo(new FactorScore(factor, 100, 0, reason));
     }
@@ -170,15 +174,16 @@ class FaceTimeAndExecutiveTouchTest {
     static Stream<Arguments> theExpectationFollowsTheTier() {
         return Stream.of(FACE_TIME, EXECUTIVE_TOUCH).flatMap(factor -> Stream.of(
                 // factor, history never touched, sub-score and weight on day 300
-                arguments(factor, "a KEY account", History.opened(KEY, day(0)), 33, 10),
-                arguments(factor, "a KEY account made CORE", History.opened(KEY, day(0)).retiered(CORE, day(5)), 100, 0),
+                arguments(factor, "a KEY account", AccountHistory.opened(KEY, day(0)), 33, 10),
+                arguments(factor, "a KEY account made CORE", AccountHistory.opened(KEY, day(0))
+                        .retiered(CORE, day(5)), 100, 0),
                 arguments(factor, "a CORE account made STRATEGIC on day 250",
-                        History.opened(CORE, day(0)).retiered(STRATEGIC, day(250)), 0, 10)));
+                        AccountHistory.opened(CORE, day(0)).retiered(STRATEGIC, day(250)), 0, 10)));
     }
 
     @ParameterizedTest(name = "{0} of {1} on day 300: {3}, weighing {4}")
     @MethodSource
-    void theExpectationFollowsTheTier(Factor factor, String account, History history, int score, int weight) {
+    void theExpectationFollowsTheTier(Factor factor, String account, AccountHistory history, int score, int weight) {
         assertThat(history.factorAt(factor, day(300)))
                 .extracting(FactorScore::score, FactorScore::weight)
                 .containsExactly(score, weight);
@@ -187,17 +192,17 @@ class FaceTimeAndExecutiveTouchTest {
     @ParameterizedTest
     @EnumSource(value = Factor.class, names = {"FACE_TIME", "EXECUTIVE_TOUCH"})
     void weighsWhatThePolicySaysWhereItIsExpected(Factor factor) {
-        History history = History.opened(STRATEGIC, day(0));
+        AccountHistory history = AccountHistory.opened(STRATEGIC, day(0));
 
         assertThat(history.factorAt(factor, day(10)).weight()).isEqualTo(10);
         assertThat(history.factorAt(factor, day(10), Policy.defaults().weight(factor, 3).build()).weight()).isEqualTo(3);
     }
 
-    private static UnaryOperator<History> contact(ContactOutcome outcome, Channel channel, StaffRole role) {
+    private static UnaryOperator<AccountHistory> contact(ContactOutcome outcome, Channel channel, StaffRole role) {
         return history -> history.contact(outcome, channel, role, day(100));
     }
 
-    private static UnaryOperator<History> pitch(boolean faceToFace) {
+    private static UnaryOperator<AccountHistory> pitch(boolean faceToFace) {
         return history -> history.pitch(faceToFace, day(100));
     }
 }

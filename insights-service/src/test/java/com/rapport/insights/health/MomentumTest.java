@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.MOMENTUM;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -85,22 +86,22 @@ class MomentumTest {
     @ParameterizedTest(name = "opened {0} days before: {1}")
     @MethodSource
     void anAccountYoungerThanAWindowIsTooNewToJudge(int age, int score, String reason) {
-        FactorScore momentum = History.opened(KEY, day(AS_OF - age)).factorAt(MOMENTUM, day(AS_OF));
+        FactorScore momentum = AccountHistory.opened(KEY, day(AS_OF - age)).factorAt(MOMENTUM, day(AS_OF));
 
         assertThat(momentum).extracting(FactorScore::score, FactorScore::reason).containsExactly(score, reason);
     }
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
 
         assertThat(history.factorAt(MOMENTUM, day(10)).weight()).isEqualTo(10);
         assertThat(history.factorAt(MOMENTUM, day(10), Policy.defaults().weight(MOMENTUM, 20).build()).weight())
                 .isEqualTo(20);
     }
 
-    private static History connectedOn(List<Integer> days) {
-        History history = History.opened(KEY, day(0));
+    private static AccountHistory connectedOn(List<Integer> days) {
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
         days.forEach(contactDay -> history.connected(day(contactDay)));
         return history;
     }

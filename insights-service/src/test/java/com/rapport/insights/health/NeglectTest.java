@@ -1,6 +1,7 @@
 package com.rapport.insights.health;
 
 import com.rapport.events.account.Tier;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,7 +17,7 @@ import static com.rapport.events.insights.HealthBand.HEALTHY;
 import static com.rapport.events.outreach.Channel.CALL;
 import static com.rapport.events.outreach.ContactOutcome.CONNECTED;
 import static com.rapport.events.outreach.StaffRole.EXECUTIVE;
-import static com.rapport.insights.health.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -40,7 +41,7 @@ class NeglectTest {
     @ParameterizedTest(name = "{0}, {1} days: neglected {2}")
     @MethodSource
     void moreThanOneAndAHalfCadences(Tier tier, int days, boolean neglected) {
-        Assessment assessment = History.opened(tier, day(0)).connected(day(10)).assessedAt(day(10 + days));
+        Assessment assessment = AccountHistory.opened(tier, day(0)).connected(day(10)).assessedAt(day(10 + days));
 
         assertThat(assessment.neglected()).isEqualTo(neglected);
         assertThat(assessment.daysSinceContact()).isEqualTo(days);
@@ -55,7 +56,7 @@ class NeglectTest {
     @ParameterizedTest(name = "{0} days against an agreed 20: neglected {1}")
     @MethodSource
     void againstTheAccountsOwnCadence(int days, boolean neglected) {
-        Assessment assessment = History.opened(KEY, 20, day(0)).connected(day(10)).assessedAt(day(10 + days));
+        Assessment assessment = AccountHistory.opened(KEY, 20, day(0)).connected(day(10)).assessedAt(day(10 + days));
 
         assertThat(assessment.neglected()).isEqualTo(neglected);
         assertThat(assessment.cadenceDays()).isEqualTo(20);
@@ -71,7 +72,7 @@ class NeglectTest {
     @ParameterizedTest(name = "{0} days after opening: neglected {1}")
     @MethodSource
     void withoutAnyContactItCountsFromTheOpening(int days, boolean neglected) {
-        Assessment assessment = History.opened(KEY, day(0)).assessedAt(day(days));
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).assessedAt(day(days));
 
         assertThat(assessment.daysSinceContact()).isEqualTo(days);
         assertThat(assessment.neglected()).isEqualTo(neglected);
@@ -79,7 +80,7 @@ class NeglectTest {
 
     @Test
     void voicemailsAreNoContact() {
-        Assessment assessment = History.opened(KEY, day(0)).connected(day(10))
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).connected(day(10))
                 .voicemail(day(40)).noAnswer(day(50)).voicemail(day(55))
                 .assessedAt(day(56));
 
@@ -89,7 +90,7 @@ class NeglectTest {
 
     @Test
     void aConnectEndsTheNeglect() {
-        History history = History.opened(KEY, day(0)).connected(day(10)).connected(day(60));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).connected(day(10)).connected(day(60));
 
         assertThat(history.assessedAt(day(59)).neglected()).isTrue();
         assertThat(history.assessedAt(day(60)).neglected()).isFalse();
@@ -102,7 +103,8 @@ class NeglectTest {
     @ParameterizedTest(name = "lost, {0} days since contact: not neglected")
     @MethodSource
     void neverForALostAccount(int days) {
-        Assessment assessment = History.opened(KEY, day(0)).connected(day(10)).lost(day(20)).assessedAt(day(10 + days));
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).connected(day(10)).lost(day(20))
+                .assessedAt(day(10 + days));
 
         assertThat(assessment.lost()).isTrue();
         assertThat(assessment.daysSinceContact()).isEqualTo(days);
@@ -111,7 +113,7 @@ class NeglectTest {
 
     @Test
     void aWonBackAccountCanBeNeglectedAgain() {
-        Assessment assessment = History.opened(KEY, day(0)).connected(day(10)).lost(day(20)).wonBack(day(30))
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).connected(day(10)).lost(day(20)).wonBack(day(30))
                 .assessedAt(day(200));
 
         assertThat(assessment.lost()).isFalse();
@@ -122,7 +124,7 @@ class NeglectTest {
     void aHealthyScoreDoesNotHideNeglect() {
         // called by an executive, pitched face to face and rated 9 on day 10, then 46 days of silence:
         // contact recency 47, everything else as expected
-        Assessment assessment = History.opened(KEY, day(0)).contact(CONNECTED, CALL, EXECUTIVE, day(10))
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).contact(CONNECTED, CALL, EXECUTIVE, day(10))
                 .pitch(true, day(10)).feedback(9, null, day(10))
                 .assessedAt(day(56));
 

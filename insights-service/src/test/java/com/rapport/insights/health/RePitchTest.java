@@ -1,6 +1,7 @@
 package com.rapport.insights.health;
 
 import com.rapport.events.account.Tier;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,8 +13,8 @@ import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.LONG_TAIL;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.RE_PITCH;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -34,7 +35,8 @@ class RePitchTest {
     @ParameterizedTest(name = "{0}, {1} days: {2}, \"{3}\"")
     @MethodSource
     void daysSinceTheLastPitch(Tier tier, int days, int score, String reason) {
-        FactorScore rePitch = History.opened(tier, day(0)).pitch(false, day(10)).factorAt(RE_PITCH, day(10 + days));
+        FactorScore rePitch = AccountHistory.opened(tier, day(0)).pitch(false, day(10))
+                .factorAt(RE_PITCH, day(10 + days));
 
         assertThat(rePitch).extracting(FactorScore::score, FactorScore::reason).containsExactly(score, reason);
     }
@@ -42,14 +44,15 @@ class RePitchTest {
     @ParameterizedTest(name = "face to face: {0}")
     @ValueSource(booleans = {true, false})
     void anyPitchCounts(boolean faceToFace) {
-        FactorScore rePitch = History.opened(KEY, day(0)).pitch(faceToFace, day(100)).factorAt(RE_PITCH, day(200));
+        FactorScore rePitch = AccountHistory.opened(KEY, day(0)).pitch(faceToFace, day(100))
+                .factorAt(RE_PITCH, day(200));
 
         assertThat(rePitch.reason()).isEqualTo("Pitched 100 days ago; re-pitch every 180 days");
     }
 
     @Test
     void theLatestPitchCounts() {
-        FactorScore rePitch = History.opened(KEY, day(0)).pitch(true, day(10)).pitch(false, day(150))
+        FactorScore rePitch = AccountHistory.opened(KEY, day(0)).pitch(true, day(10)).pitch(false, day(150))
                 .factorAt(RE_PITCH, day(200));
 
         assertThat(rePitch.reason()).isEqualTo("Pitched 50 days ago; re-pitch every 180 days");
@@ -57,7 +60,7 @@ class RePitchTest {
 
     @Test
     void aContactIsNoPitch() {
-        FactorScore rePitch = History.opened(KEY, day(0)).connected(day(190)).factorAt(RE_PITCH, day(200));
+        FactorScore rePitch = AccountHistory.opened(KEY, day(0)).connected(day(190)).factorAt(RE_PITCH, day(200));
 
         assertThat(rePitch.score()).isEqualTo(89);
         assertThat(rePitch.reason()).isEqualTo("Not pitched in the 200 days since opening; re-pitch every 180 days");
@@ -66,7 +69,7 @@ class RePitchTest {
     @ParameterizedTest
     @EnumSource(Tier.class)
     void weighsWhatThePolicySaysForEveryTier(Tier tier) {
-        History history = History.opened(tier, day(0));
+        AccountHistory history = AccountHistory.opened(tier, day(0));
 
         assertThat(history.factorAt(RE_PITCH, day(10)).weight()).isEqualTo(5);
         assertThat(history.factorAt(RE_PITCH, day(10), Policy.defaults().weight(RE_PITCH, 12).build()).weight())

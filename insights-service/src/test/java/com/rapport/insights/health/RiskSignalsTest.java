@@ -2,6 +2,7 @@ package com.rapport.insights.health;
 
 import com.rapport.events.account.Tier;
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.account.AccountState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.STRATEGIC;
-import static com.rapport.insights.health.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.RiskSignal.COMPETITOR_SIGHTED;
 import static com.rapport.insights.health.RiskSignal.DETRACTOR_COMPLAINT;
 import static com.rapport.insights.health.RiskSignal.MOMENTUM_COLLAPSE;
@@ -36,33 +37,33 @@ class RiskSignalsTest {
     private static final HealthPolicy DEFAULTS = HealthPolicy.defaults();
 
     /** A CORE account (not a top tier, cadence 90) spoken with on day 195: nothing else raises a signal. */
-    private static History core() {
-        return History.opened(CORE, day(0)).connected(day(195));
+    private static AccountHistory core() {
+        return AccountHistory.opened(CORE, day(0)).connected(day(195));
     }
 
     static Stream<Arguments> eachSignalOnItsOwn() {
         return Stream.of(
-                arguments("a detractor with a complaint unanswered", (UnaryOperator<History>) history ->
+                arguments("a detractor with a complaint unanswered", (UnaryOperator<AccountHistory>) history ->
                                 history.feedback(3, "Invoices are wrong again", day(196)),
                         DETRACTOR_COMPLAINT, "NPS 3 on 21 Jul 2025, and the complaint of 21 Jul 2025 unanswered"
                                 + " for 4 days: \u201cInvoices are wrong again\u201d",
                         Map.of("nps", 3L, "daysUnanswered", 4L)),
-                arguments("a competitor seen ten days ago", (UnaryOperator<History>) history ->
+                arguments("a competitor seen ten days ago", (UnaryOperator<AccountHistory>) history ->
                                 history.competitor("Globex", day(190)),
                         COMPETITOR_SIGHTED, "Globex seen 10 days ago", Map.of("sightings", 1L, "daysSinceSighting", 10L)),
-                arguments("two sightings within the window", (UnaryOperator<History>) history ->
+                arguments("two sightings within the window", (UnaryOperator<AccountHistory>) history ->
                                 history.competitor("Initech", day(150)).competitor("Globex", day(199)),
                         COMPETITOR_SIGHTED, "Globex seen yesterday, 2 sightings in the last 60 days",
                         Map.of("sightings", 2L, "daysSinceSighting", 1L)),
-                arguments("a need open for four months", (UnaryOperator<History>) history ->
+                arguments("a need open for four months", (UnaryOperator<AccountHistory>) history ->
                                 history.need("sso", "Single sign-on for the field team", day(80)),
                         NEED_PAST_GRACE, "A need open for 120 days, past 35: Single sign-on for the field team",
                         Map.of("daysOpen", 120L, "needOpenDays", 35L)),
-                arguments("two voicemails in a row", (UnaryOperator<History>) history ->
+                arguments("two voicemails in a row", (UnaryOperator<AccountHistory>) history ->
                                 history.voicemail(day(197)).noAnswer(day(198)),
                         UNREACHABLE, "2 voicemail or unanswered attempts in a row since the last two-way contact",
                         Map.of("attempts", 2L)),
-                arguments("a low passive with a complaint", (UnaryOperator<History>) history ->
+                arguments("a low passive with a complaint", (UnaryOperator<AccountHistory>) history ->
                                 history.feedback(7, "Slow answers", day(196)),
                         DETRACTOR_COMPLAINT, "NPS 7 on 21 Jul 2025, and the complaint of 21 Jul 2025 unanswered"
                                 + " for 4 days: \u201cSlow answers\u201d",
@@ -71,7 +72,7 @@ class RiskSignalsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void eachSignalOnItsOwn(String what, UnaryOperator<History> happened, RiskSignal signal, String reason,
+    void eachSignalOnItsOwn(String what, UnaryOperator<AccountHistory> happened, RiskSignal signal, String reason,
                             Map<String, Long> figures) {
         Assessment assessment = happened.apply(core()).assessedAt(day(200));
 
@@ -85,23 +86,23 @@ class RiskSignalsTest {
 
     static Stream<Arguments> whatRaisesNothing() {
         return Stream.of(
-                arguments("a passive of 8 with a complaint", (UnaryOperator<History>) history ->
+                arguments("a passive of 8 with a complaint", (UnaryOperator<AccountHistory>) history ->
                         history.feedback(8, "Slow answers", day(190))),
-                arguments("a detractor whose complaint was talked through", (UnaryOperator<History>) history ->
+                arguments("a detractor whose complaint was talked through", (UnaryOperator<AccountHistory>) history ->
                         history.feedback(2, "Slow answers", day(190)).connected(day(192))),
-                arguments("a detractor with no complaint", (UnaryOperator<History>) history ->
+                arguments("a detractor with no complaint", (UnaryOperator<AccountHistory>) history ->
                         history.feedback(4, null, day(190))),
-                arguments("a competitor seen 60 days ago", (UnaryOperator<History>) history ->
+                arguments("a competitor seen 60 days ago", (UnaryOperator<AccountHistory>) history ->
                         history.competitor("Globex", day(140))),
-                arguments("a need open 35 days", (UnaryOperator<History>) history -> history.need("sso", day(165))),
-                arguments("a need open long but addressed", (UnaryOperator<History>) history ->
+                arguments("a need open 35 days", (UnaryOperator<AccountHistory>) history -> history.need("sso", day(165))),
+                arguments("a need open long but addressed", (UnaryOperator<AccountHistory>) history ->
                         history.need("sso", day(20)).needAddressed("sso", day(190))),
-                arguments("one voicemail", (UnaryOperator<History>) history -> history.voicemail(day(198))));
+                arguments("one voicemail", (UnaryOperator<AccountHistory>) history -> history.voicemail(day(198))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource
-    void whatRaisesNothing(String what, UnaryOperator<History> happened) {
+    void whatRaisesNothing(String what, UnaryOperator<AccountHistory> happened) {
         assertThat(happened.apply(core()).assessedAt(day(200)).signals()).isEmpty();
     }
 
@@ -116,7 +117,8 @@ class RiskSignalsTest {
     @ParameterizedTest(name = "{0} account {1} days after its last contact: raised {2}")
     @MethodSource
     void aTopAccountOverdueAtOneCadence(Tier tier, int daysSinceContact, boolean raised) {
-        Assessment assessment = History.opened(tier, day(0)).connected(day(100)).assessedAt(day(100 + daysSinceContact));
+        Assessment assessment = AccountHistory.opened(tier, day(0)).connected(day(100))
+                .assessedAt(day(100 + daysSinceContact));
 
         assertThat(assessment.signals().stream().anyMatch(signal -> signal.signal() == TOP_ACCOUNT_OVERDUE))
                 .isEqualTo(raised);
@@ -124,7 +126,7 @@ class RiskSignalsTest {
 
     @Test
     void aKeyAccountOverdueIsRaisedBeforeItIsNeglected() {
-        Assessment assessment = History.opened(KEY, day(0)).connected(day(100)).assessedAt(day(140));
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).connected(day(100)).assessedAt(day(140));
 
         assertThat(assessment.neglected()).isFalse();
         assertThat(assessment.signals()).singleElement().satisfies(signal -> {
@@ -145,7 +147,7 @@ class RiskSignalsTest {
     @ParameterizedTest(name = "contacts on days {0} then {1}: raised {2}")
     @MethodSource
     void momentumCollapsing(List<Integer> earlier, List<Integer> recent, boolean raised, String figures) {
-        History history = History.opened(CORE, day(0));
+        AccountHistory history = AccountHistory.opened(CORE, day(0));
         earlier.forEach(day -> history.connected(day(day)));
         recent.forEach(day -> history.connected(day(day)));
 
@@ -164,7 +166,7 @@ class RiskSignalsTest {
     @Test
     void theIssuesKeyAccountIsFlaggedWhileItsScoreStaysOutOfAtRisk() {
         // contacted every 20 days, NPS 3 with a complaint, a need open four months, a competitor seen ten days ago
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
         for (int day = 0; day <= 300; day += 20) {
             history.connected(day(day));
         }
@@ -180,7 +182,7 @@ class RiskSignalsTest {
 
     @Test
     void aSightingClearsItsSignalWhenItLeavesTheWindowAndTheRowKnowsWhen() {
-        History history = core().competitor("Globex", day(190));
+        AccountHistory history = core().competitor("Globex", day(190));
         AccountState state = AccountState.fold(history.events(), day(200), DEFAULTS);
 
         Instant clears = day(190).plus(Duration.ofDays(60));
@@ -198,7 +200,7 @@ class RiskSignalsTest {
 
     @Test
     void aNeedRaisesItsSignalTheDayAfterItsTimeIsUp() {
-        History history = core().need("sso", day(100));
+        AccountHistory history = core().need("sso", day(100));
 
         assertThat(history.assessedAt(day(135)).signals()).isEmpty();
         assertThat(history.assessedAt(day(136)).signals()).extracting(RaisedSignal::signal).containsExactly(NEED_PAST_GRACE);
@@ -207,7 +209,7 @@ class RiskSignalsTest {
 
     @Test
     void aComplaintTalkedThroughClearsTheDetractorSignal() {
-        History history = core().feedback(2, "Nobody calls back", day(196));
+        AccountHistory history = core().feedback(2, "Nobody calls back", day(196));
 
         assertThat(history.assessedAt(day(197)).signals()).extracting(RaisedSignal::signal)
                 .containsExactly(DETRACTOR_COMPLAINT);

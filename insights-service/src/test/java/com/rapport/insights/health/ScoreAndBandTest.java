@@ -1,6 +1,7 @@
 package com.rapport.insights.health;
 
 import com.rapport.events.insights.HealthBand;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,6 +23,7 @@ import static com.rapport.events.outreach.Channel.CALL;
 import static com.rapport.events.outreach.Channel.MEETING;
 import static com.rapport.events.outreach.ContactOutcome.CONNECTED;
 import static com.rapport.events.outreach.StaffRole.EXECUTIVE;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.COMPETITOR_PRESSURE;
 import static com.rapport.insights.health.Factor.CONTACT_RECENCY;
 import static com.rapport.insights.health.Factor.EXECUTIVE_TOUCH;
@@ -31,7 +33,6 @@ import static com.rapport.insights.health.Factor.RE_PITCH;
 import static com.rapport.insights.health.Factor.UNANSWERED_ATTEMPTS;
 import static com.rapport.insights.health.Factor.UNMET_NEEDS;
 import static com.rapport.insights.health.Factor.VOICE_OF_CLIENT;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -79,7 +80,7 @@ class ScoreAndBandTest {
     static Stream<Arguments> accountsInEveryBand() {
         return Stream.of(
                 // all nine factors 100
-                arguments("a tended key account", History.opened(KEY, day(0))
+                arguments("a tended key account", AccountHistory.opened(KEY, day(0))
                         .connected(day(60)).pitch(true, day(120)).connected(day(150)).feedback(9, null, day(150))
                         .contact(CONNECTED, MEETING, EXECUTIVE, day(190)), day(200), 100, HEALTHY),
                 // contact recency 3 (59 days against 30, weight 25), all else 100: 75.75
@@ -89,25 +90,26 @@ class ScoreAndBandTest {
                         day(69), 72, WATCH),
                 // recency 0, face time, executive touch and re-pitch 33 (300 days against 180), no NPS 80,
                 // momentum flat at nothing 50: (330 + 330 + 165 + 1000 + 1200 + 1000 + 500 + 500) / 100 = 50.25
-                arguments("a key account untouched for 300 days", History.opened(KEY, day(0)), day(300), 50, WATCH),
+                arguments("a key account untouched for 300 days", AccountHistory.opened(KEY, day(0)), day(300), 50, WATCH),
                 // as above with an unanswered complaint, voice 80 - 30: 45.75
                 arguments("the same, with an unanswered complaint",
-                        History.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100)), day(300), 46, AT_RISK),
+                        AccountHistory.opened(KEY, day(0))
+                                .feedback(null, "Invoices arrive late", day(100)), day(300), 46, AT_RISK),
                 // everything 0 but three unanswered attempts (40, weight 5): 2
-                arguments("a key account slipping away", History.opened(KEY, day(0))
+                arguments("a key account slipping away", AccountHistory.opened(KEY, day(0))
                         .need("currency", day(100)).connected(day(250)).connected(day(300))
                         .feedback(2, "Invoices arrive late", day(320))
                         .competitor("Globex", day(330)).competitor("Globex", day(340)).competitor("Initech", day(350))
                         .voicemail(day(350)).voicemail(day(360)).voicemail(day(370)), day(400), 2, CRITICAL),
                 // face time and executive touch weigh nothing; re-pitch 94 (190 days against 180), no NPS 80:
                 // (2500 + 470 + 1000 + 1200 + 1000 + 1000 + 500) / 80 = 95.875
-                arguments("a core account called 89 days ago", History.opened(CORE, day(0)).connected(day(101)),
+                arguments("a core account called 89 days ago", AccountHistory.opened(CORE, day(0)).connected(day(101)),
                         day(190), 96, HEALTHY));
     }
 
     @ParameterizedTest(name = "{0}: {3}, {4}")
     @MethodSource
-    void accountsInEveryBand(String account, History history, Instant asOf, int score, HealthBand band) {
+    void accountsInEveryBand(String account, AccountHistory history, Instant asOf, int score, HealthBand band) {
         Assessment assessment = history.assessedAt(asOf);
 
         assertThat(assessment.score()).isEqualTo(score);
@@ -116,7 +118,7 @@ class ScoreAndBandTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("accountsInEveryBand")
-    void theScoreIsTheWeightedAverageOfTheFactors(String account, History history, Instant asOf) {
+    void theScoreIsTheWeightedAverageOfTheFactors(String account, AccountHistory history, Instant asOf) {
         Assessment assessment = history.assessedAt(asOf);
 
         double weighted = assessment.factors().stream().mapToDouble(factor -> factor.score() * factor.weight()).sum();
@@ -127,7 +129,7 @@ class ScoreAndBandTest {
 
     @Test
     void everyAssessmentHasAllNineFactorsInOrder() {
-        assertThat(History.opened(CORE, day(0)).assessedAt(day(10)).factors())
+        assertThat(AccountHistory.opened(CORE, day(0)).assessedAt(day(10)).factors())
                 .extracting(FactorScore::factor)
                 .containsExactly(Factor.values());
     }
@@ -148,7 +150,7 @@ class ScoreAndBandTest {
     @ParameterizedTest(name = "{0} weighs {1}")
     @MethodSource
     void theDefaultWeights(Factor factor, int weight) {
-        assertThat(History.opened(STRATEGIC, day(0)).factorAt(factor, day(10)).weight()).isEqualTo(weight);
+        assertThat(AccountHistory.opened(STRATEGIC, day(0)).factorAt(factor, day(10)).weight()).isEqualTo(weight);
     }
 
     @Test
@@ -157,10 +159,10 @@ class ScoreAndBandTest {
         Arrays.stream(Factor.values()).forEach(factor -> oneToNine.weight(factor, factor.ordinal() + 1));
         HealthPolicy policy = oneToNine.build();
 
-        assertThat(History.opened(KEY, day(0)).assessedAt(day(10), policy).factors())
+        assertThat(AccountHistory.opened(KEY, day(0)).assessedAt(day(10), policy).factors())
                 .extracting(FactorScore::weight)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
-        assertThat(History.opened(CORE, day(0)).assessedAt(day(10), policy).factors())
+        assertThat(AccountHistory.opened(CORE, day(0)).assessedAt(day(10), policy).factors())
                 .extracting(FactorScore::weight)
                 .containsExactly(1, 0, 0, 4, 5, 6, 7, 8, 9);
     }
@@ -184,7 +186,7 @@ class ScoreAndBandTest {
     void aPolicyThatWeighsOneFactorScoresThatFactor(Factor factor, int score) {
         HealthPolicy onlyThis = Policy.defaults().weights(0).weight(factor, 3).build();
 
-        Assessment assessment = History.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100))
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100))
                 .assessedAt(day(300), onlyThis);
 
         assertThat(assessment.score()).isEqualTo(score);
@@ -193,9 +195,9 @@ class ScoreAndBandTest {
     @ParameterizedTest
     @EnumSource(value = Factor.class, names = {"FACE_TIME", "EXECUTIVE_TOUCH"})
     void whatIsNotExpectedOfTheTierDoesNotDiluteTheScore(Factor notExpected) {
-        Assessment core = History.opened(CORE, day(0)).assessedAt(day(400));
+        Assessment core = AccountHistory.opened(CORE, day(0)).assessedAt(day(400));
 
-        assertThat(History.factor(core, notExpected)).extracting(FactorScore::score, FactorScore::weight)
+        assertThat(AccountHistory.factor(core, notExpected)).extracting(FactorScore::score, FactorScore::weight)
                 .containsExactly(100, 0);
         // recency 0 (25), re-pitch 0 (5), needs 100 (10), no NPS 80 (15), competitors 100 (10), flat momentum 50 (10),
         // attempts 100 (5): 4200 / 80 = 52.5; were face time and executive touch counted as met, it would be 62
@@ -203,8 +205,8 @@ class ScoreAndBandTest {
     }
 
     /** A key account called by an executive, pitched face to face and rated 9 on day 10: only recency can slip. */
-    private static History wellStarted() {
-        return History.opened(KEY, day(0)).contact(CONNECTED, CALL, EXECUTIVE, day(10)).pitch(true, day(10))
+    private static AccountHistory wellStarted() {
+        return AccountHistory.opened(KEY, day(0)).contact(CONNECTED, CALL, EXECUTIVE, day(10)).pitch(true, day(10))
                 .feedback(9, null, day(10));
     }
 }

@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,10 +11,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.COMPETITOR_PRESSURE;
 import static com.rapport.insights.health.Factor.CONTACT_RECENCY;
 import static com.rapport.insights.health.Factor.UNMET_NEEDS;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -43,7 +44,7 @@ class ScoreMovementTest {
 
     @ParameterizedTest(name = "{0}: {4} by events {5}, by time {6}")
     @MethodSource("eventsAndTime")
-    void eachFactorsChangeIsSplitBetweenTheEventsThatMovedItAndTime(String what, UnaryOperator<History> then, int from,
+    void eachFactorsChangeIsSplitBetweenTheEventsThatMovedItAndTime(String what, UnaryOperator<AccountHistory> then, int from,
                                                                      int to, Factor factor, double byEvents,
                                                                      double byTime) {
         ScoreMovement movement = movement(then, from, to);
@@ -55,7 +56,7 @@ class ScoreMovementTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventsAndTime")
-    void thePartsAddUpToTheChangeOfTheWeightedScore(String what, UnaryOperator<History> then, int from, int to) {
+    void thePartsAddUpToTheChangeOfTheWeightedScore(String what, UnaryOperator<AccountHistory> then, int from, int to) {
         ScoreMovement movement = movement(then, from, to);
 
         assertThat(movement.factors().stream().mapToDouble(ScoreMovement.FactorMovement::points).sum())
@@ -68,7 +69,8 @@ class ScoreMovementTest {
 
     @Test
     void aStepListsOnlyTheFactorsItMovedAndSaysWhatHappened() {
-        ScoreMovement movement = ScoreMovement.between(History.opened(KEY, day(0)).connected(day(10)).connected(day(60))
+        ScoreMovement movement = ScoreMovement.between(AccountHistory.opened(KEY, day(0)).connected(day(10))
+                .connected(day(60))
                 .events(), day(50), day(70), HealthPolicy.defaults()).orElseThrow();
 
         assertThat(movement.steps()).singleElement().satisfies(step -> {
@@ -82,7 +84,8 @@ class ScoreMovementTest {
     @Test
     void anEventThatChangedNothingIsLeftOut() {
         // one voicemail is below the three unanswered attempts that start to weigh
-        ScoreMovement movement = ScoreMovement.between(History.opened(KEY, day(0)).connected(day(10)).voicemail(day(15))
+        ScoreMovement movement = ScoreMovement.between(AccountHistory.opened(KEY, day(0)).connected(day(10))
+                .voicemail(day(15))
                 .events(), day(12), day(20), HealthPolicy.defaults()).orElseThrow();
 
         assertThat(movement.steps()).isEmpty();
@@ -92,7 +95,7 @@ class ScoreMovementTest {
 
     @Test
     void theEndOfANeedQuotesTheNeed() {
-        ScoreMovement movement = ScoreMovement.between(History.opened(KEY, day(0))
+        ScoreMovement movement = ScoreMovement.between(AccountHistory.opened(KEY, day(0))
                 .need("reporting", day(10)).needAddressed("reporting", day(55)).events(), day(50), day(60),
                 HealthPolicy.defaults()).orElseThrow();
 
@@ -103,7 +106,7 @@ class ScoreMovementTest {
     @Test
     void saysWhenAWeightyFactorAtZeroHoldsTheScoreBelowHealthy() {
         // a promoter spoken with on the opening day: everything as expected but the contact clock, at 0 on day 70
-        ScoreMovement movement = ScoreMovement.between(History.opened(KEY, day(0)).connected(day(0))
+        ScoreMovement movement = ScoreMovement.between(AccountHistory.opened(KEY, day(0)).connected(day(0))
                 .feedback(10, null, day(0)).events(), day(10), day(70), HealthPolicy.defaults()).orElseThrow();
 
         assertThat(ScoreMovement.capped(movement.from())).isFalse();
@@ -115,7 +118,7 @@ class ScoreMovementTest {
 
     @Test
     void aRangeThatStartsBeforeTheOpeningStartsAtTheOpening() {
-        var history = History.opened(KEY, day(10)).connected(day(20)).events();
+        var history = AccountHistory.opened(KEY, day(10)).connected(day(20)).events();
 
         assertThat(ScoreMovement.between(history, day(0), day(30), HealthPolicy.defaults()).orElseThrow().from().asOf())
                 .isEqualTo(day(10));
@@ -124,7 +127,7 @@ class ScoreMovementTest {
 
     @Test
     void aLongStoryIsAccountedForInFull() {
-        var history = History.opened(KEY, day(0))
+        var history = AccountHistory.opened(KEY, day(0))
                 .connected(day(20)).voicemail(day(70)).voicemail(day(75)).noAnswer(day(80)).voicemail(day(85))
                 .feedback(3, "Invoices arrive late", day(90)).need("reporting", day(95)).competitor("Globex", day(100))
                 .connected(day(130)).pitch(true, day(140)).retiered(KEY, day(150)).needDeclined("reporting", day(160))
@@ -144,12 +147,12 @@ class ScoreMovementTest {
                 .containsExactly(day(80), day(85), day(90), day(100), day(130), day(160));
     }
 
-    private static UnaryOperator<History> step(UnaryOperator<History> step) {
+    private static UnaryOperator<AccountHistory> step(UnaryOperator<AccountHistory> step) {
         return step;
     }
 
-    private static ScoreMovement movement(UnaryOperator<History> then, int from, int to) {
-        return ScoreMovement.between(History.opened(KEY, day(0)).then(then).events(), day(from), day(to),
+    private static ScoreMovement movement(UnaryOperator<AccountHistory> then, int from, int to) {
+        return ScoreMovement.between(AccountHistory.opened(KEY, day(0)).then(then).events(), day(from), day(to),
                 HealthPolicy.defaults()).orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,8 +13,8 @@ import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.outreach.Channel.MEETING;
 import static com.rapport.events.outreach.ContactOutcome.CONNECTED;
 import static com.rapport.events.outreach.StaffRole.EXECUTIVE;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.CONTACT_RECENCY;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -33,7 +34,7 @@ class TopReasonsTest {
      * momentum 50 x 10, re-pitch 67 x 5; needs, competitors and attempts nothing.
      */
     private static Assessment neglected() {
-        return History.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100)).assessedAt(day(300));
+        return AccountHistory.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100)).assessedAt(day(300));
     }
 
     static Stream<Arguments> worstWeightedFirst() {
@@ -53,7 +54,7 @@ class TopReasonsTest {
 
     @Test
     void aHealthyAccountHasNothingToWorryAbout() {
-        Assessment tended = History.opened(KEY, day(0)).pitch(true, day(10)).feedback(10, null, day(10))
+        Assessment tended = AccountHistory.opened(KEY, day(0)).pitch(true, day(10)).feedback(10, null, day(10))
                 .contact(CONNECTED, MEETING, EXECUTIVE, day(20))
                 .assessedAt(day(30));
 
@@ -63,10 +64,10 @@ class TopReasonsTest {
 
     @Test
     void aFactorThatWeighsNothingIsNoReason() {
-        Assessment assessment = History.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100))
+        Assessment assessment = AccountHistory.opened(KEY, day(0)).feedback(null, "Invoices arrive late", day(100))
                 .assessedAt(day(300), Policy.defaults().weight(CONTACT_RECENCY, 0).build());
 
-        assertThat(History.factor(assessment, CONTACT_RECENCY).score()).isZero();
+        assertThat(AccountHistory.factor(assessment, CONTACT_RECENCY).score()).isZero();
         assertThat(assessment.topReasons(9)).doesNotContain(RECENCY).startsWith(VOICE);
     }
 }

@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,8 +13,8 @@ import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.outreach.Channel.SITE_VISIT;
 import static com.rapport.events.outreach.ContactOutcome.CONNECTED;
 import static com.rapport.events.outreach.StaffRole.DELIVERY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.UNANSWERED_ATTEMPTS;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -55,7 +56,7 @@ class UnansweredAttemptsTest {
 
     @Test
     void noAttemptsAreAsExpected() {
-        assertThat(History.opened(KEY, day(0)).connected(day(10)).factorAt(UNANSWERED_ATTEMPTS, day(100)))
+        assertThat(AccountHistory.opened(KEY, day(0)).connected(day(10)).factorAt(UNANSWERED_ATTEMPTS, day(100)))
                 .isEqualTo(new FactorScore(UNANSWERED_ATTEMPTS, 100, 5, "No unanswered attempts since the last two-way contact"));
     }
 
@@ -76,8 +77,8 @@ class UnansweredAttemptsTest {
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource
-    void whatCountsAsAnAttemptSinceTheLastConnect(String what, UnaryOperator<History> then, int attempts) {
-        FactorScore unanswered = History.opened(KEY, day(0)).connected(day(10)).then(then)
+    void whatCountsAsAnAttemptSinceTheLastConnect(String what, UnaryOperator<AccountHistory> then, int attempts) {
+        FactorScore unanswered = AccountHistory.opened(KEY, day(0)).connected(day(10)).then(then)
                 .factorAt(UNANSWERED_ATTEMPTS, day(100));
 
         assertThat(unanswered.reason()).startsWith(attempts == 0 ? "No unanswered attempts" : attempts + " voicemail");
@@ -85,22 +86,22 @@ class UnansweredAttemptsTest {
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
 
         assertThat(history.factorAt(UNANSWERED_ATTEMPTS, day(10)).weight()).isEqualTo(5);
         assertThat(history.factorAt(UNANSWERED_ATTEMPTS, day(10), Policy.defaults().weight(UNANSWERED_ATTEMPTS, 9).build())
                 .weight()).isEqualTo(9);
     }
 
-    private static History voicemails(int attempts) {
-        History history = History.opened(KEY, day(0)).connected(day(10));
+    private static AccountHistory voicemails(int attempts) {
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).connected(day(10));
         for (int i = 1; i <= attempts; i++) {
             history.voicemail(day(10 + i));
         }
         return history;
     }
 
-    private static UnaryOperator<History> step(UnaryOperator<History> step) {
+    private static UnaryOperator<AccountHistory> step(UnaryOperator<AccountHistory> step) {
         return step;
     }
 }

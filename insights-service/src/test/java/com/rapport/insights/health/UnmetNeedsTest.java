@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,9 +11,9 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.COMPETITOR_PRESSURE;
 import static com.rapport.insights.health.Factor.UNMET_NEEDS;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -42,14 +43,15 @@ class UnmetNeedsTest {
     @ParameterizedTest(name = "open {0} days: {1}, \"{2}\"")
     @MethodSource
     void oneNeedByItsAge(int days, int score, String reason) {
-        FactorScore needs = History.opened(KEY, day(0)).need("currency", day(10)).factorAt(UNMET_NEEDS, day(10 + days));
+        FactorScore needs = AccountHistory.opened(KEY, day(0)).need("currency", day(10))
+                .factorAt(UNMET_NEEDS, day(10 + days));
 
         assertThat(needs).extracting(FactorScore::score, FactorScore::reason).containsExactly(score, reason);
     }
 
     @Test
     void noNeedsAreAsExpected() {
-        assertThat(History.opened(KEY, day(0)).factorAt(UNMET_NEEDS, day(400)))
+        assertThat(AccountHistory.opened(KEY, day(0)).factorAt(UNMET_NEEDS, day(400)))
                 .isEqualTo(new FactorScore(UNMET_NEEDS, 100, 10, "No unmet needs open"));
     }
 
@@ -67,7 +69,7 @@ class UnmetNeedsTest {
     @ParameterizedTest(name = "needs aged {0}: {1}")
     @MethodSource
     void everyOverdueNeedCosts(List<Integer> ages, int score, String reason) {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
         for (int i = 0; i < ages.size(); i++) {
             history.need("need " + i, day(400 - ages.get(i)));
         }
@@ -85,14 +87,15 @@ class UnmetNeedsTest {
                 arguments("declined", step(h -> h.needDeclined("currency", day(50))), false),
                 arguments("lost to a competitor", step(h -> h.needLostTo("currency", "Globex", day(50))), false),
                 arguments("addressed after asOf", step(h -> h.needAddressed("currency", day(101))), true),
-                arguments("another need addressed", step(h -> h.need("sso", day(20)).needAddressed("sso", day(50))), true),
+                arguments("another need addressed", step(h -> h.need("sso", day(20))
+                        .needAddressed("sso", day(50))), true),
                 arguments("talked about", step(h -> h.connected(day(50))), true));
     }
 
     @ParameterizedTest(name = "{0}: still open {2}")
     @MethodSource
-    void whatClosesANeed(String what, UnaryOperator<History> ending, boolean stillOpen) {
-        FactorScore needs = History.opened(KEY, day(0)).need("currency", day(10)).then(ending)
+    void whatClosesANeed(String what, UnaryOperator<AccountHistory> ending, boolean stillOpen) {
+        FactorScore needs = AccountHistory.opened(KEY, day(0)).need("currency", day(10)).then(ending)
                 .factorAt(UNMET_NEEDS, day(100));
 
         if (stillOpen) {
@@ -105,7 +108,8 @@ class UnmetNeedsTest {
 
     @Test
     void aNeedLostToACompetitorIsCompetitorPressure() {
-        FactorScore pressure = History.opened(KEY, day(0)).need("currency", day(10)).needLostTo("currency", "Globex", day(50))
+        FactorScore pressure = AccountHistory.opened(KEY, day(0)).need("currency", day(10))
+                .needLostTo("currency", "Globex", day(50))
                 .factorAt(COMPETITOR_PRESSURE, day(100));
 
         assertThat(pressure.score()).isEqualTo(60);
@@ -114,7 +118,7 @@ class UnmetNeedsTest {
 
     @Test
     void theReasonQuotesTheOldestNeedOnOneShortLine() {
-        FactorScore needs = History.opened(KEY, day(0))
+        FactorScore needs = AccountHistory.opened(KEY, day(0))
                 .need("newer", "Single sign-on", day(300))
                 .need("older", "  A consolidated\n   invoice for all seven subsidiaries, in their local currencies and languages ",
                         day(200))
@@ -126,14 +130,14 @@ class UnmetNeedsTest {
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
 
         assertThat(history.factorAt(UNMET_NEEDS, day(10)).weight()).isEqualTo(10);
         assertThat(history.factorAt(UNMET_NEEDS, day(10), Policy.defaults().weight(UNMET_NEEDS, 0).build()).weight())
                 .isZero();
     }
 
-    private static UnaryOperator<History> step(UnaryOperator<History> step) {
+    private static UnaryOperator<AccountHistory> step(UnaryOperator<AccountHistory> step) {
         return step;
     }
 }

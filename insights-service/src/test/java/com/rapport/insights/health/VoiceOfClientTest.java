@@ -1,5 +1,6 @@
 package com.rapport.insights.health;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,8 +13,8 @@ import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.outreach.Channel.MEETING;
 import static com.rapport.events.outreach.ContactOutcome.CONNECTED;
 import static com.rapport.events.outreach.StaffRole.SUPPORT;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.health.Factor.VOICE_OF_CLIENT;
-import static com.rapport.insights.health.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -40,7 +41,8 @@ class VoiceOfClientTest {
     @ParameterizedTest(name = "NPS {0}: {1} ({2})")
     @MethodSource
     void theLatestNps(int nps, int score, String kind) {
-        FactorScore voice = History.opened(KEY, day(0)).feedback(nps, null, day(10)).factorAt(VOICE_OF_CLIENT, day(20));
+        FactorScore voice = AccountHistory.opened(KEY, day(0)).feedback(nps, null, day(10))
+                .factorAt(VOICE_OF_CLIENT, day(20));
 
         assertThat(voice.score()).isEqualTo(score);
         assertThat(voice.reason()).isEqualTo("Latest NPS " + nps + " (" + kind + ") on 16 Jan 2025; no complaint unanswered");
@@ -48,7 +50,7 @@ class VoiceOfClientTest {
 
     @Test
     void withoutAnNpsOnRecord() {
-        assertThat(History.opened(KEY, day(0)).factorAt(VOICE_OF_CLIENT, day(20)))
+        assertThat(AccountHistory.opened(KEY, day(0)).factorAt(VOICE_OF_CLIENT, day(20)))
                 .isEqualTo(new FactorScore(VOICE_OF_CLIENT, 80, 15, "No NPS on record"));
     }
 
@@ -61,8 +63,9 @@ class VoiceOfClientTest {
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource
-    void onlyTheLatestNpsCounts(String who, UnaryOperator<History> feedback, int score) {
-        assertThat(History.opened(KEY, day(0)).then(feedback).factorAt(VOICE_OF_CLIENT, day(30)).score()).isEqualTo(score);
+    void onlyTheLatestNpsCounts(String who, UnaryOperator<AccountHistory> feedback, int score) {
+        assertThat(AccountHistory.opened(KEY, day(0)).then(feedback).factorAt(VOICE_OF_CLIENT, day(30)).score())
+                .isEqualTo(score);
     }
 
     static Stream<Arguments> anUnansweredComplaintCosts30() {
@@ -79,7 +82,8 @@ class VoiceOfClientTest {
     @ParameterizedTest(name = "NPS {0} with a complaint: {1}")
     @MethodSource
     void anUnansweredComplaintCosts30(Integer nps, int score, String reason) {
-        FactorScore voice = History.opened(KEY, day(0)).feedback(nps, COMPLAINT, day(10)).factorAt(VOICE_OF_CLIENT, day(30));
+        FactorScore voice = AccountHistory.opened(KEY, day(0)).feedback(nps, COMPLAINT, day(10))
+                .factorAt(VOICE_OF_CLIENT, day(30));
 
         assertThat(voice).extracting(FactorScore::score, FactorScore::reason).containsExactly(score, reason);
     }
@@ -99,8 +103,8 @@ class VoiceOfClientTest {
 
     @ParameterizedTest(name = "{0}: answered {2}")
     @MethodSource
-    void aLaterConnectedContactAnswersTheComplaint(String what, UnaryOperator<History> then, boolean answered) {
-        FactorScore voice = History.opened(KEY, day(0)).feedback(9, COMPLAINT, day(10)).then(then)
+    void aLaterConnectedContactAnswersTheComplaint(String what, UnaryOperator<AccountHistory> then, boolean answered) {
+        FactorScore voice = AccountHistory.opened(KEY, day(0)).feedback(9, COMPLAINT, day(10)).then(then)
                 .factorAt(VOICE_OF_CLIENT, day(30));
 
         if (answered) {
@@ -114,7 +118,7 @@ class VoiceOfClientTest {
 
     @Test
     void aNewComplaintAfterAnAnsweredOneIsUnansweredAgain() {
-        FactorScore voice = History.opened(KEY, day(0)).feedback(9, COMPLAINT, day(10)).connected(day(20))
+        FactorScore voice = AccountHistory.opened(KEY, day(0)).feedback(9, COMPLAINT, day(10)).connected(day(20))
                 .feedback(null, "Nobody calls back", day(25))
                 .factorAt(VOICE_OF_CLIENT, day(30));
 
@@ -125,25 +129,26 @@ class VoiceOfClientTest {
 
     @Test
     void feedbackThatNamesNothingWrongIsNoComplaint() {
-        FactorScore voice = History.opened(KEY, day(0)).feedback(9, "   ", day(10)).factorAt(VOICE_OF_CLIENT, day(30));
+        FactorScore voice = AccountHistory.opened(KEY, day(0)).feedback(9, "   ", day(10))
+                .factorAt(VOICE_OF_CLIENT, day(30));
 
         assertThat(voice.score()).isEqualTo(100);
     }
 
     @Test
     void weighsWhatThePolicySays() {
-        History history = History.opened(KEY, day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
 
         assertThat(history.factorAt(VOICE_OF_CLIENT, day(10)).weight()).isEqualTo(15);
         assertThat(history.factorAt(VOICE_OF_CLIENT, day(10), Policy.defaults().weight(VOICE_OF_CLIENT, 30).build())
                 .weight()).isEqualTo(30);
     }
 
-    private static UnaryOperator<History> feedback(Integer first, Integer then) {
+    private static UnaryOperator<AccountHistory> feedback(Integer first, Integer then) {
         return history -> history.feedback(first, null, day(10)).feedback(then, null, day(20));
     }
 
-    private static UnaryOperator<History> step(UnaryOperator<History> step) {
+    private static UnaryOperator<AccountHistory> step(UnaryOperator<AccountHistory> step) {
         return step;
     }
 }

@@ -4,6 +4,7 @@ import com.rapport.events.AccountEvent;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
 import com.rapport.events.outreach.WinBackChance;
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.health.Factor;
 import com.rapport.insights.health.HealthPolicy;
 import org.junit.jupiter.api.Nested;
@@ -30,10 +31,10 @@ import static com.rapport.events.account.LossReason.PRICE;
 import static com.rapport.events.account.Tier.CORE;
 import static com.rapport.events.account.Tier.KEY;
 import static com.rapport.events.account.Tier.STRATEGIC;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.losses.Flag.AT_RISK;
 import static com.rapport.insights.losses.Flag.CRITICAL;
 import static com.rapport.insights.losses.Flag.NEGLECTED;
-import static com.rapport.insights.losses.History.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -48,13 +49,13 @@ class LossAnalysisTest {
     private static final HealthPolicy DEFAULTS = PlainPolicies.bandAndNeglectOnly();
     private static final Window ALL_TIME = new Window(day(-10_000), day(10_000));
 
-    private static Loss theOnlyLoss(History history, HealthPolicy policy) {
+    private static Loss theOnlyLoss(AccountHistory history, HealthPolicy policy) {
         List<Loss> losses = new LossAnalysis(policy).lossesIn(history.events(), ALL_TIME);
         assertThat(losses).hasSize(1);
         return losses.get(0);
     }
 
-    private static Loss theOnlyLoss(History history) {
+    private static Loss theOnlyLoss(AccountHistory history) {
         return theOnlyLoss(history, DEFAULTS);
     }
 
@@ -76,7 +77,7 @@ class LossAnalysisTest {
         @ParameterizedTest(name = "{0}, contacted on day {1}, lost {2}: flagged on day {3}, {4} days before")
         @MethodSource
         void aQuietSpellIsNeglect(Tier tier, int contacted, Instant lostAt, int flaggedOn, long leadTime) {
-            Loss loss = theOnlyLoss(History.opened(tier, day(0)).connected(day(contacted)).lost(lostAt));
+            Loss loss = theOnlyLoss(AccountHistory.opened(tier, day(0)).connected(day(contacted)).lost(lostAt));
 
             assertThat(loss.firstFlaggedAt()).isEqualTo(day(flaggedOn));
             assertThat(loss.flaggedAs()).isEqualTo(NEGLECTED);
@@ -85,7 +86,7 @@ class LossAnalysisTest {
 
         @Test
         void lostTheDayItWouldHaveBeenFlaggedIsNotFlagged() {
-            Loss loss = theOnlyLoss(History.opened(KEY, day(0)).connected(day(10)).lost(day(56)));
+            Loss loss = theOnlyLoss(AccountHistory.opened(KEY, day(0)).connected(day(10)).lost(day(56)));
 
             assertThat(loss.firstFlaggedAt()).isNull();
         }
@@ -104,7 +105,7 @@ class LossAnalysisTest {
         @ParameterizedTest(name = "seen on {0}: {1} on day {2}")
         @MethodSource
         void competitorsCircling(List<Instant> sightings, Flag flag, Integer flaggedOn) {
-            History history = History.opened(KEY, day(0)).calledWeekly(0, 196);
+            AccountHistory history = AccountHistory.opened(KEY, day(0)).calledWeekly(0, 196);
             sightings.forEach(at -> history.competitor("Globex", at));
 
             Loss loss = theOnlyLoss(history.lost(day(200)), PlainPolicies.onlyCounts(Factor.COMPETITOR_PRESSURE));
@@ -116,7 +117,7 @@ class LossAnalysisTest {
         @Test
         void aBadBandAndNeglectOnTheSameDayIsReportedAsTheBand() {
             // with only contact recency counting, 46 days without contact on a 30-day cadence scores 47 and is neglect
-            Loss loss = theOnlyLoss(History.opened(KEY, day(0)).connected(day(10)).lost(day(100)),
+            Loss loss = theOnlyLoss(AccountHistory.opened(KEY, day(0)).connected(day(10)).lost(day(100)),
                     PlainPolicies.onlyCounts(Factor.CONTACT_RECENCY));
 
             assertThat(loss.firstFlaggedAt()).isEqualTo(day(56));
@@ -126,7 +127,7 @@ class LossAnalysisTest {
         @ParameterizedTest
         @EnumSource(Tier.class)
         void aWellTendedAccountLostSuddenlyIsNotFlagged(Tier tier) {
-            Loss loss = theOnlyLoss(History.opened(tier, day(0)).tended(0, 1095).lost(PRICE, null, day(1096)));
+            Loss loss = theOnlyLoss(AccountHistory.opened(tier, day(0)).tended(0, 1095).lost(PRICE, null, day(1096)));
 
             assertThat(loss.firstFlaggedAt()).isNull();
             assertThat(loss.flaggedAs()).isNull();
@@ -140,19 +141,20 @@ class LossAnalysisTest {
         static Stream<Arguments> eachLossIsJudgedOnItsOwn() {
             return Stream.of(
                     // after the first loss on day 100: won back on day 200, tended to day 298, then...; first flags
-                    arguments("neglected twice", History.opened(KEY, day(0)).connected(day(10)), 56,
-                            History.Step.NONE, 344),
-                    arguments("tended after the win-back", History.opened(KEY, day(0)).connected(day(10)), 56,
-                            (History.Step) h -> h.tended(298, 400), null),
-                    arguments("neglected after the win-back only", History.opened(KEY, day(0)).tended(0, 98), null,
-                            History.Step.NONE, 344));
+                    arguments("neglected twice", AccountHistory.opened(KEY, day(0)).connected(day(10)), 56,
+                            AccountHistory.Step.NONE, 344),
+                    arguments("tended after the win-back", AccountHistory.opened(KEY, day(0)).connected(day(10)), 56,
+                            (AccountHistory.Step) h -> h.tended(298, 400), null),
+                    arguments("neglected after the win-back only", AccountHistory.opened(KEY, day(0))
+                            .tended(0, 98), null,
+                            AccountHistory.Step.NONE, 344));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource
-        void eachLossIsJudgedOnItsOwn(String story, History firstCycle, Integer firstFlag, History.Step afterDay298,
+        void eachLossIsJudgedOnItsOwn(String story, AccountHistory firstCycle, Integer firstFlag, AccountHistory.Step afterDay298,
                                       Integer secondFlag) {
-            History history = firstCycle.lost(day(100)).wonBack(day(200)).tended(200, 298).then(afterDay298)
+            AccountHistory history = firstCycle.lost(day(100)).wonBack(day(200)).tended(200, 298).then(afterDay298)
                     .lost(COMPETITOR_OFFER, "Globex", day(400));
 
             List<Loss> losses = new LossAnalysis(DEFAULTS).lossesIn(history.events(), ALL_TIME);
@@ -167,7 +169,8 @@ class LossAnalysisTest {
         void aWarningWhileLostDoesNotCountForTheNextLoss() {
             // lost on day 100 after a quiet spell; the days until the win-back look as bad, but are not a warning
             // (with only contact recency counting, the days while lost are CRITICAL)
-            History history = History.opened(KEY, day(0)).connected(day(10)).lost(day(100)).wonBack(day(200))
+            AccountHistory history = AccountHistory.opened(KEY, day(0)).connected(day(10)).lost(day(100))
+                    .wonBack(day(200))
                     .connected(day(200)).lost(day(220));
 
             List<Loss> losses = new LossAnalysis(PlainPolicies.onlyCounts(Factor.CONTACT_RECENCY))
@@ -178,7 +181,7 @@ class LossAnalysisTest {
 
         @Test
         void eachLossHasItsOwnExitInterview() {
-            History history = History.opened(KEY, day(0)).lost(PRICE, null, day(100))
+            AccountHistory history = AccountHistory.opened(KEY, day(0)).lost(PRICE, null, day(100))
                     .interviewed(BUDGET_CUT, null, WinBackChance.HIGH, day(110))
                     .wonBack(day(200)).lost(PRICE, null, day(300));
 
@@ -196,27 +199,28 @@ class LossAnalysisTest {
         static Stream<Arguments> theExitInterviewHasTheLastWord() {
             return Stream.of(
                     // what followed a loss for PRICE, naming the given competitor; reason, competitor, interviewed, when, chance
-                    arguments("no interview", null, History.Step.NONE, PRICE, null, false, null, null),
-                    arguments("no interview", "Globex", History.Step.NONE, PRICE, "Globex", false, null, null),
+                    arguments("no interview", null, AccountHistory.Step.NONE, PRICE, null, false, null, null),
+                    arguments("no interview", "Globex", AccountHistory.Step.NONE, PRICE, "Globex", false, null, null),
                     arguments("an interview", null,
-                            (History.Step) h -> h.interviewed(COMPETITOR_OFFER, "Initech", WinBackChance.MEDIUM, day(110)),
+                            (AccountHistory.Step) h -> h.interviewed(COMPETITOR_OFFER, "Initech", WinBackChance.MEDIUM, day(110)),
                             COMPETITOR_OFFER, "Initech", true, day(110), WinBackChance.MEDIUM),
                     arguments("an interview naming no competitor", "Globex",
-                            (History.Step) h -> h.interviewed(NEGLECT, null, WinBackChance.LOW, day(110)),
+                            (AccountHistory.Step) h -> h.interviewed(NEGLECT, null, WinBackChance.LOW, day(110)),
                             NEGLECT, null, true, day(110), WinBackChance.LOW),
                     arguments("two interviews", null,
-                            (History.Step) h -> h.interviewed(NEGLECT, null, WinBackChance.LOW, day(110))
+                            (AccountHistory.Step) h -> h.interviewed(NEGLECT, null, WinBackChance.LOW, day(110))
                                     .interviewed(BUDGET_CUT, null, WinBackChance.NONE, day(140)),
                             BUDGET_CUT, null, true, day(140), WinBackChance.NONE),
-                    arguments("a blank competitor", "  ", History.Step.NONE, PRICE, null, false, null, null));
+                    arguments("a blank competitor", "  ", AccountHistory.Step.NONE, PRICE, null, false, null, null));
         }
 
         @ParameterizedTest(name = "{0}, the loss naming {1}: {3}, {4}")
         @MethodSource
-        void theExitInterviewHasTheLastWord(String story, String lossCompetitor, History.Step afterwards,
+        void theExitInterviewHasTheLastWord(String story, String lossCompetitor, AccountHistory.Step afterwards,
                                             LossReason reason, String competitor, boolean interviewed,
                                             Instant interviewedAt, WinBackChance chance) {
-            Loss loss = theOnlyLoss(History.opened(KEY, day(0)).lost(PRICE, lossCompetitor, day(100)).then(afterwards));
+            Loss loss = theOnlyLoss(AccountHistory.opened(KEY, day(0)).lost(PRICE, lossCompetitor, day(100))
+                    .then(afterwards));
 
             assertThat(loss.primaryReason()).isEqualTo(reason);
             assertThat(loss.competitor()).isEqualTo(competitor);
@@ -227,7 +231,8 @@ class LossAnalysisTest {
 
         @Test
         void theAccountIsDescribedAsItStoodWhenLost() {
-            History history = History.opened("Initrode", KEY, day(0)).ownedBy("bob", day(20)).valued("90000", day(30))
+            AccountHistory history = AccountHistory.opened("Initrode", KEY, day(0)).ownedBy("bob", day(20))
+                    .valued("90000", day(30))
                     .lost(day(100)).ownedBy("carol", day(120));
 
             Loss loss = theOnlyLoss(history);
@@ -243,7 +248,8 @@ class LossAnalysisTest {
 
         @Test
         void anImportedHistoryIsJudgedAsOneRecordedLive() {
-            History history = History.opened(KEY, day(0)).calledWeekly(0, 300).competitor("Globex", day(320))
+            AccountHistory history = AccountHistory.opened(KEY, day(0)).calledWeekly(0, 300)
+                    .competitor("Globex", day(320))
                     .lost(COMPETITOR_OFFER, "Globex", day(400)).interviewed(NEGLECT, "Globex", WinBackChance.LOW, day(410))
                     .wonBack(day(500)).connected(day(500)).lost(day(700));
             List<Loss> live = new LossAnalysis(DEFAULTS).lossesIn(history.events(), ALL_TIME);
@@ -270,27 +276,30 @@ class LossAnalysisTest {
         @ParameterizedTest(name = "{0}: {1}")
         @MethodSource
         void onlyLossesInTheWindow(Window window, List<Integer> lostOn) {
-            History history = History.opened(KEY, day(0)).lost(day(100)).wonBack(day(200)).lost(day(300));
+            AccountHistory history = AccountHistory.opened(KEY, day(0)).lost(day(100)).wonBack(day(200)).lost(day(300));
 
             List<Loss> losses = new LossAnalysis(DEFAULTS).lossesIn(history.events(), window);
 
-            assertThat(losses).extracting(Loss::lostAt).containsExactlyElementsOf(lostOn.stream().map(History::day).toList());
+            assertThat(losses).extracting(Loss::lostAt).containsExactlyElementsOf(lostOn.stream()
+                    .map(AccountHistory::day).toList());
         }
 
         @Test
         void anAccountNeverLostHasNoLosses() {
-            assertThat(new LossAnalysis(DEFAULTS).lossesIn(History.opened(KEY, day(0)).events(), ALL_TIME)).isEmpty();
+            assertThat(new LossAnalysis(DEFAULTS).lossesIn(AccountHistory.opened(KEY, day(0)).events(), ALL_TIME))
+                    .isEmpty();
         }
 
         @Test
         void theReportAddsUpTheLossesOfEveryAccount() {
             // lead times of 44, 30 and 5 days, one loss unflagged, one never lost
             Stream<List<AccountEvent>> histories = Stream.of(
-                    History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(100)),
-                    History.opened("Globex", KEY, day(0)).connected(day(10)).lost(day(86)),
-                    History.opened("Initech", KEY, day(0)).connected(day(10)).lost(COMPETITOR_OFFER, "Hooli", day(61)),
-                    History.opened("Umbrella", KEY, day(0)).tended(0, 90).lost(PRICE, null, day(95)),
-                    History.opened("Stark", KEY, day(0)).tended(0, 90)).map(History::events);
+                    AccountHistory.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(100)),
+                    AccountHistory.opened("Globex", KEY, day(0)).connected(day(10)).lost(day(86)),
+                    AccountHistory.opened("Initech", KEY, day(0)).connected(day(10))
+                            .lost(COMPETITOR_OFFER, "Hooli", day(61)),
+                    AccountHistory.opened("Umbrella", KEY, day(0)).tended(0, 90).lost(PRICE, null, day(95)),
+                    AccountHistory.opened("Stark", KEY, day(0)).tended(0, 90)).map(AccountHistory::events);
 
             LossReport report = new LossAnalysis(DEFAULTS).report(histories, new Window(day(0), day(365)));
 

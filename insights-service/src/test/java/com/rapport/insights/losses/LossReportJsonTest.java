@@ -3,6 +3,7 @@ package com.rapport.insights.losses;
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
 import com.rapport.events.outreach.WinBackChance;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The names the dashboard relies on. */

@@ -2,6 +2,7 @@ package com.rapport.insights.losses;
 
 import com.rapport.events.account.LossReason;
 import com.rapport.events.account.Tier;
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,7 +20,7 @@ import java.util.stream.Stream;
 import static com.rapport.events.account.LossReason.BUDGET_CUT;
 import static com.rapport.events.account.LossReason.NEGLECT;
 import static com.rapport.events.account.LossReason.PRICE;
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 

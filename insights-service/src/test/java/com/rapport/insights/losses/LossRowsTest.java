@@ -1,5 +1,6 @@
 package com.rapport.insights.losses;
 
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.ReadModels;
 import com.rapport.insights.account.Tables;
 import com.rapport.insights.health.HealthPolicy;
@@ -14,7 +15,7 @@ import java.util.List;
 import static com.rapport.events.account.LossReason.COMPETITOR_OFFER;
 import static com.rapport.events.account.LossReason.PRICE;
 import static com.rapport.events.account.Tier.KEY;
-import static com.rapport.insights.losses.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The loss report read from the losses' own rows says what the analysis of every history says, a page at a time. */
@@ -22,13 +23,14 @@ class LossRowsTest {
 
     private static final Window YEAR = new Window(day(0), day(365));
 
-    private final List<History> accounts = List.of(
-            History.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(100)),
-            History.opened("Globex", KEY, day(0)).connected(day(10)).lost(day(86)),
-            History.opened("Initech", KEY, day(0)).connected(day(10)).lost(COMPETITOR_OFFER, "Hooli", day(61)),
-            History.opened("Umbrella", KEY, day(0)).tended(0, 90).lost(PRICE, null, day(95)),
-            History.opened("Hooli", KEY, day(0)).connected(day(10)).lost(day(20)).wonBack(day(30)).lost(day(400)),
-            History.opened("Stark", KEY, day(0)).tended(0, 90));
+    private final List<AccountHistory> accounts = List.of(
+            AccountHistory.opened("Acme", KEY, day(0)).connected(day(10)).lost(day(100)),
+            AccountHistory.opened("Globex", KEY, day(0)).connected(day(10)).lost(day(86)),
+            AccountHistory.opened("Initech", KEY, day(0)).connected(day(10)).lost(COMPETITOR_OFFER, "Hooli", day(61)),
+            AccountHistory.opened("Umbrella", KEY, day(0)).tended(0, 90).lost(PRICE, null, day(95)),
+            AccountHistory.opened("Hooli", KEY, day(0)).connected(day(10)).lost(day(20)).wonBack(day(30))
+                    .lost(day(400)),
+            AccountHistory.opened("Stark", KEY, day(0)).tended(0, 90));
     private LossRows rows;
 
     @BeforeEach
@@ -41,7 +43,7 @@ class LossRowsTest {
     @Test
     void aPageAndTheTotalsAreWhatTheAnalysisOfEveryHistorySays() {
         LossReport analysed = new LossAnalysis(HealthPolicy.defaults())
-                .report(accounts.stream().map(History::events), YEAR);
+                .report(accounts.stream().map(AccountHistory::events), YEAR);
 
         LossReport read = rows.report(YEAR, 0, 100);
 
@@ -61,7 +63,7 @@ class LossRowsTest {
 
     @Test
     void judgingAnAccountAgainReplacesItsLosses() {
-        History acme = accounts.get(0);
+        AccountHistory acme = accounts.get(0);
         rows.judge(Tables.LIVE, acme.accountId(), acme.events());
 
         assertThat(rows.report(YEAR, 0, 100).total()).isEqualTo(5);

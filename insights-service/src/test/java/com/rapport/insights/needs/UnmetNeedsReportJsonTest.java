@@ -1,10 +1,12 @@
 package com.rapport.insights.needs;
 
+import com.rapport.insights.AccountHistory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static com.rapport.insights.needs.History.day;
+import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The names the dashboard relies on. */
@@ -14,10 +16,10 @@ class UnmetNeedsReportJsonTest {
 
     @Test
     void thePageItsItemsAndItsSummariesAreShapedAsTheContractSays() {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10))
-                .need("eu-hosting", "hosting", day(20)).lostTo("Globex", "eu-hosting", day(60));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10))
+                .needIn("eu-hosting", "hosting", day(20)).needLostTo("eu-hosting", "Globex", day(60));
 
-        JsonNode report = json.valueToTree(History.report(java.util.List.of(history), NeedStatus.OPEN, 0, 50, day(100)));
+        JsonNode report = json.valueToTree(NeedReports.report(java.util.List.of(history), NeedStatus.OPEN, 0, 50, day(100)));
 
         assertThat(report.propertyNames()).containsExactlyInAnyOrder("items", "page", "size", "total", "byCategory",
                 "lostToCompetitors");

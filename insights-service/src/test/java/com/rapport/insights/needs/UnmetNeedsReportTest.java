@@ -1,5 +1,6 @@
 package com.rapport.insights.needs;
 
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.needs.UnmetNeedsReport.CategorySummary;
 import com.rapport.insights.needs.UnmetNeedsReport.CompetitorSummary;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Instant;
 import java.util.List;
 
+import static com.rapport.events.account.LossReason.UNMET_NEED;
+import static com.rapport.events.account.Tier.KEY;
 import static org.assertj.core.groups.Tuple.tuple;
 import java.util.stream.Stream;
 
-import static com.rapport.insights.needs.History.day;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.needs.NeedStatus.ADDRESSED;
 import static com.rapport.insights.needs.NeedStatus.DECLINED;
 import static com.rapport.insights.needs.NeedStatus.LOST_TO_COMPETITOR;
@@ -32,25 +35,25 @@ class UnmetNeedsReportTest {
      * three open (security 190 days, reporting 100 and 50), two lost to competitors, one
      * addressed, one declined.
      */
-    private static List<History> portfolio() {
+    private static List<AccountHistory> portfolio() {
         return Stream.of(
-                        History.opened("Acme Corp", day(0))
-                                .need("sso", "security", day(10))
-                                .need("eu-hosting", "hosting", day(20)).lostTo("Globex", "eu-hosting", day(60))
-                                .need("reports", "reporting", day(100)),
-                        History.opened("Initech", day(0))
-                                .need("api", "integration", day(30)).addressed("api", day(90))
-                                .need("invoices", "reporting", day(150))
-                                .need("audit-log", "security", day(40)).lostTo("Globex", "audit-log", day(45)),
-                        History.opened("Umbrella", day(0))
-                                .need("on-site", "support", day(50)).declined("on-site", day(55))
-                                .lost(day(120)))
+                        AccountHistory.opened(KEY, day(0))
+                                .needIn("sso", "security", day(10))
+                                .needIn("eu-hosting", "hosting", day(20)).needLostTo("eu-hosting", "Globex", day(60))
+                                .needIn("reports", "reporting", day(100)),
+                        AccountHistory.opened("Initech", KEY, day(0))
+                                .needIn("api", "integration", day(30)).needAddressed("api", day(90))
+                                .needIn("invoices", "reporting", day(150))
+                                .needIn("audit-log", "security", day(40)).needLostTo("audit-log", "Globex", day(45)),
+                        AccountHistory.opened("Umbrella", KEY, day(0))
+                                .needIn("on-site", "support", day(50)).needDeclined("on-site", day(55))
+                                .lost(UNMET_NEED, null, day(120)))
                 .toList();
     }
 
     @Test
     void openNeedsOldestFirst() {
-        UnmetNeedsReport report = History.report(portfolio(), OPEN, 0, 50, NOW);
+        UnmetNeedsReport report = NeedReports.report(portfolio(), OPEN, 0, 50, NOW);
 
         assertThat(report.items()).extracting(Need::accountName, Need::category, Need::ageDays)
                 .containsExactly(
@@ -73,7 +76,7 @@ class UnmetNeedsReportTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource
     void eachStatusOnItsOwn(NeedStatus status, List<String> needs, List<Long> ages) {
-        UnmetNeedsReport report = History.report(portfolio(), status, 0, 50, NOW);
+        UnmetNeedsReport report = NeedReports.report(portfolio(), status, 0, 50, NOW);
 
         assertThat(report.items()).extracting(need -> need.description().replace("The client needs ", ""))
                 .containsExactlyElementsOf(needs);
@@ -96,15 +99,15 @@ class UnmetNeedsReportTest {
     @ParameterizedTest(name = "page {0} of size {1}: {2}")
     @MethodSource
     void pages(int page, int size, List<Integer> raisedOn) {
-        History history = History.opened("Acme Corp", day(0));
+        AccountHistory history = AccountHistory.opened(KEY, day(0));
         for (int n = 7; n >= 1; n--) {
-            history.need("need " + n, "reporting", day(n));
+            history.needIn("need " + n, "reporting", day(n));
         }
 
-        UnmetNeedsReport report = History.report(List.of(history), OPEN, page, size, NOW);
+        UnmetNeedsReport report = NeedReports.report(List.of(history), OPEN, page, size, NOW);
 
         assertThat(report.items()).extracting(Need::raisedAt)
-                .containsExactlyElementsOf(raisedOn.stream().map(History::day).toList());
+                .containsExactlyElementsOf(raisedOn.stream().map(AccountHistory::day).toList());
         assertThat(report).extracting(UnmetNeedsReport::page, UnmetNeedsReport::size, UnmetNeedsReport::total)
                 .containsExactly(page, size, 7L);
     }
@@ -112,7 +115,7 @@ class UnmetNeedsReportTest {
     @ParameterizedTest
     @EnumSource(NeedStatus.class)
     void theSummariesCoverEveryNeedWhateverTheStatusAskedFor(NeedStatus status) {
-        UnmetNeedsReport report = History.report(portfolio(), status, 0, 1, NOW);
+        UnmetNeedsReport report = NeedReports.report(portfolio(), status, 0, 1, NOW);
 
         assertThat(report.byCategory()).containsExactly(
                 new CategorySummary("reporting", 2, 100),
@@ -122,13 +125,13 @@ class UnmetNeedsReportTest {
 
     @Test
     void competitorsTheMostNeedsLostFirst() {
-        History history = History.opened("Acme Corp", day(0))
-                .need("a", "hosting", day(1)).lostTo("Initech", "a", day(2))
-                .need("b", "hosting", day(1)).lostTo("Hooli", "b", day(2))
-                .need("c", "hosting", day(1)).lostTo("Hooli", "c", day(2))
-                .need("d", "hosting", day(1)).lostTo("Globex", "d", day(2));
+        AccountHistory history = AccountHistory.opened(KEY, day(0))
+                .needIn("a", "hosting", day(1)).needLostTo("a", "Initech", day(2))
+                .needIn("b", "hosting", day(1)).needLostTo("b", "Hooli", day(2))
+                .needIn("c", "hosting", day(1)).needLostTo("c", "Hooli", day(2))
+                .needIn("d", "hosting", day(1)).needLostTo("d", "Globex", day(2));
 
-        UnmetNeedsReport report = History.report(List.of(history), OPEN, 0, 50, NOW);
+        UnmetNeedsReport report = NeedReports.report(List.of(history), OPEN, 0, 50, NOW);
 
         assertThat(report.lostToCompetitors()).containsExactly(new CompetitorSummary("Hooli", 2),
                 new CompetitorSummary("Globex", 1), new CompetitorSummary("Initech", 1));
@@ -138,12 +141,12 @@ class UnmetNeedsReportTest {
 
     @Test
     void categoriesWithAsManyOpenNeedsTheOldestFirst() {
-        History history = History.opened("Acme Corp", day(0))
-                .need("a", "hosting", day(150))
-                .need("b", "security", day(50))
-                .need("c", "api", day(150));
+        AccountHistory history = AccountHistory.opened(KEY, day(0))
+                .needIn("a", "hosting", day(150))
+                .needIn("b", "security", day(50))
+                .needIn("c", "api", day(150));
 
-        UnmetNeedsReport report = History.report(List.of(history), OPEN, 0, 50, NOW);
+        UnmetNeedsReport report = NeedReports.report(List.of(history), OPEN, 0, 50, NOW);
 
         assertThat(report.byCategory()).containsExactly(new CategorySummary("security", 1, 150),
                 new CategorySummary("api", 1, 50), new CategorySummary("hosting", 1, 50));

@@ -1,5 +1,6 @@
 package com.rapport.insights.needs;
 
+import com.rapport.insights.AccountHistory;
 import com.rapport.insights.ReadModels;
 import com.rapport.insights.account.Tables;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import static com.rapport.insights.needs.History.day;
+import static com.rapport.events.account.LossReason.UNMET_NEED;
+import static com.rapport.events.account.Tier.KEY;
+import static com.rapport.insights.AccountHistory.day;
 import static com.rapport.insights.needs.NeedStatus.ADDRESSED;
 import static com.rapport.insights.needs.NeedStatus.DECLINED;
 import static com.rapport.insights.needs.NeedStatus.LOST_TO_COMPETITOR;
@@ -28,8 +31,8 @@ class UnmetNeedsTest {
 
     private static final Instant NOW = day(100);
 
-    private static Need theOnlyNeed(History history, Instant now) {
-        List<Need> needs = history.needsAsOf(now);
+    private static Need theOnlyNeed(AccountHistory history, Instant now) {
+        List<Need> needs = NeedReports.needsOf(history, now);
         assertThat(needs).hasSize(1);
         return needs.get(0);
     }
@@ -37,24 +40,24 @@ class UnmetNeedsTest {
     static Stream<Arguments> statusesAndAges() {
         return Stream.of(
                 // what became of the need raised on day 10; status, ended, age on day 100, competitor
-                arguments("nothing yet", (UnaryOperator<History>) h -> h, OPEN, null, 90, null),
-                arguments("addressed", (UnaryOperator<History>) h -> h.addressed("sso", day(40)), ADDRESSED, day(40), 30, null),
-                arguments("declined", (UnaryOperator<History>) h -> h.declined("sso", day(11)), DECLINED, day(11), 1, null),
-                arguments("lost to Globex", (UnaryOperator<History>) h -> h.lostTo("Globex", "sso", day(70)),
+                arguments("nothing yet", (UnaryOperator<AccountHistory>) h -> h, OPEN, null, 90, null),
+                arguments("addressed", (UnaryOperator<AccountHistory>) h -> h.needAddressed("sso", day(40)), ADDRESSED, day(40), 30, null),
+                arguments("declined", (UnaryOperator<AccountHistory>) h -> h.needDeclined("sso", day(11)), DECLINED, day(11), 1, null),
+                arguments("lost to Globex", (UnaryOperator<AccountHistory>) h -> h.needLostTo("sso", "Globex", day(70)),
                         LOST_TO_COMPETITOR, day(70), 60, "Globex"),
-                arguments("ended the day it was raised", (UnaryOperator<History>) h -> h.addressed("sso", day(10)),
+                arguments("ended the day it was raised", (UnaryOperator<AccountHistory>) h -> h.needAddressed("sso", day(10)),
                         ADDRESSED, day(10), 0, null),
-                arguments("ended twice: the first end counts", (UnaryOperator<History>) h -> h.declined("sso", day(20))
-                        .addressed("sso", day(30)), DECLINED, day(20), 10, null),
-                arguments("another need ended", (UnaryOperator<History>) h -> h.addressed("reporting", day(20)),
+                arguments("ended twice: the first end counts", (UnaryOperator<AccountHistory>) h -> h.needDeclined("sso", day(20))
+                        .needAddressed("sso", day(30)), DECLINED, day(20), 10, null),
+                arguments("another need ended", (UnaryOperator<AccountHistory>) h -> h.needAddressed("reporting", day(20)),
                         OPEN, null, 90, null));
     }
 
     @ParameterizedTest(name = "{0}: {2}, ended {3}, {4} days old")
     @MethodSource
-    void statusesAndAges(String story, UnaryOperator<History> ending, NeedStatus status, Instant endedAt, long ageDays,
+    void statusesAndAges(String story, UnaryOperator<AccountHistory> ending, NeedStatus status, Instant endedAt, long ageDays,
                          String competitor) {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10)).then(ending);
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10)).then(ending);
 
         Need need = theOnlyNeed(history, NOW);
 
@@ -76,13 +79,14 @@ class UnmetNeedsTest {
     @ParameterizedTest(name = "now {0}: {1} days")
     @MethodSource
     void anOpenNeedAgesInWholeDaysToNow(Instant now, long ageDays) {
-        assertThat(theOnlyNeed(History.opened("Acme Corp", day(0)).need("sso", "security", day(10)), now).ageDays())
+        assertThat(theOnlyNeed(AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10)), now).ageDays())
                 .isEqualTo(ageDays);
     }
 
     @Test
     void anEndedNeedNoLongerAges() {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10)).addressed("sso", day(40));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10))
+                .needAddressed("sso", day(40));
 
         assertThat(theOnlyNeed(history, day(100)).ageDays()).isEqualTo(theOnlyNeed(history, day(1000)).ageDays())
                 .isEqualTo(30);
@@ -90,7 +94,7 @@ class UnmetNeedsTest {
 
     @Test
     void theAccountIsNamedAsItIsNow() {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10))
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10))
                 .renamed("Acme Holdings", day(50)).ownedBy("bob", day(60));
 
         assertThat(theOnlyNeed(history, NOW)).extracting(Need::accountName, Need::ownerId, Need::accountStatus)
@@ -99,14 +103,15 @@ class UnmetNeedsTest {
 
     static Stream<Arguments> lostAccountsKeepTheirNeeds() {
         return Stream.of(
-                arguments("lost", (UnaryOperator<History>) h -> h.lost(day(50)), "LOST"),
-                arguments("lost and won back", (UnaryOperator<History>) h -> h.lost(day(50)).wonBack(day(80)), "ACTIVE"));
+                arguments("lost", (UnaryOperator<AccountHistory>) h -> h.lost(UNMET_NEED, null, day(50)), "LOST"),
+                arguments("lost and won back", (UnaryOperator<AccountHistory>) h -> h.lost(UNMET_NEED, null, day(50))
+                        .wonBack(day(80)), "ACTIVE"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
     @MethodSource
-    void lostAccountsKeepTheirNeeds(String story, UnaryOperator<History> fate, String accountStatus) {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10)).then(fate);
+    void lostAccountsKeepTheirNeeds(String story, UnaryOperator<AccountHistory> fate, String accountStatus) {
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10)).then(fate);
 
         assertThat(theOnlyNeed(history, NOW)).extracting(Need::status, Need::accountStatus)
                 .containsExactly(OPEN, accountStatus);
@@ -114,17 +119,18 @@ class UnmetNeedsTest {
 
     @Test
     void anEndOfANeedNeverRaisedIsNoNeed() {
-        History history = History.opened("Acme Corp", day(0)).addressed("sso", day(40));
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needAddressed("sso", day(40));
 
-        assertThat(history.needsAsOf(NOW)).isEmpty();
+        assertThat(NeedReports.needsOf(history, NOW)).isEmpty();
     }
 
     @Test
     void aHistoryHandedOverTwiceKeepsEachNeedOnceAndItsFirstEnd() {
-        History history = History.opened("Acme Corp", day(0)).need("sso", "security", day(10))
-                .need("reporting", "reporting", day(20)).lostTo("Globex", "sso", day(30)).renamed("Acme Holdings", day(40))
-                .need("api", "integration", day(50)).declined("api", day(60));
-        List<Need> once = history.needsAsOf(NOW);
+        AccountHistory history = AccountHistory.opened(KEY, day(0)).needIn("sso", "security", day(10))
+                .needIn("reporting", "reporting", day(20)).needLostTo("sso", "Globex", day(30))
+                .renamed("Acme Holdings", day(40))
+                .needIn("api", "integration", day(50)).needDeclined("api", day(60));
+        List<Need> once = NeedReports.needsOf(history, NOW);
         JdbcClient jdbc = ReadModels.empty();
         NeedRows needs = new NeedRows(jdbc);
         ReadModels.saveAccount(jdbc, history.events(), NOW);
