@@ -7,11 +7,13 @@ import com.rapport.platform.problem.NotFound;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,13 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * The accounts outreach knows of, from the account events in the shared store: its own
- * processor and table, never a call to accounts-service.
+ * processor and table, never a call to accounts-service. A request for an account whose events
+ * have not reached the table yet waits for the table to change, told by the processor once each
+ * change is committed, and for no longer than {@code rapport.outreach.account-wait} on the clock.
  */
 @Component
 @ProcessingGroup(KnownAccounts.PROCESSOR)
@@ -37,10 +45,15 @@ public class KnownAccounts {
 
     private final JdbcClient jdbc;
     private final Duration patience;
+    private final Clock clock;
+    private final Lock changes = new ReentrantLock();
+    private final Condition changed = changes.newCondition();
+    private long changesCommitted;
 
-    public KnownAccounts(JdbcClient jdbc, OutreachProperties properties) {
+    public KnownAccounts(JdbcClient jdbc, OutreachProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.patience = properties.accountWait();
+        this.clock = clock;
     }
 
     @EventHandler
@@ -49,6 +62,7 @@ public class KnownAccounts {
                 .param("id", opened.accountId())
                 .param("openedAt", opened.occurredAt().atOffset(ZoneOffset.UTC))
                 .update();
+        announceOnCommit();
     }
 
     @EventHandler
@@ -64,21 +78,30 @@ public class KnownAccounts {
     @ResetHandler
     void forgetEverything() {
         jdbc.sql("DELETE FROM outreach.known_account").update();
+        announceOnCommit();
+    }
+
+    /** Until when a request that arrives now waits for what outreach does not know yet of its account. */
+    public Instant patienceEnds() {
+        return clock.instant().plus(patience);
     }
 
     /**
-     * The account's standing. An account opened, lost or won back a moment ago through the
-     * gateway may not have reached this table yet: when the account is unknown, or not as the
-     * request needs it, wait a little for its events before answering with what is known.
+     * The account's standing. An account opened a moment ago through the gateway may not have
+     * reached this table yet: while it is unknown, wait for its event until {@code patienceEnds}.
      */
-    public AccountStanding standing(UUID accountId, Predicate<AccountStanding> needed) {
-        Instant deadline = Instant.now().plus(patience);
-        Optional<AccountStanding> standing = find(accountId);
-        while (!standing.map(needed::test).orElse(false) && Instant.now().isBefore(deadline)) {
-            pause();
-            standing = find(accountId);
-        }
-        return standing.orElseThrow(() -> unknown(accountId));
+    public AccountStanding standing(UUID accountId, Instant patienceEnds) {
+        return await(accountId, Optional::isPresent, patienceEnds).orElseThrow(() -> unknown(accountId));
+    }
+
+    /**
+     * The account's standing once it is no longer {@code seen}: a loss or a win-back made a moment
+     * ago may not have reached this table yet. Empty if it has not changed by {@code patienceEnds}.
+     */
+    public Optional<AccountStanding> changedFrom(AccountStanding seen, Instant patienceEnds) {
+        Optional<AccountStanding> unchanged = Optional.of(seen);
+        return await(seen.accountId(), standing -> !standing.equals(unchanged), patienceEnds)
+                .filter(standing -> !standing.equals(seen));
     }
 
     /** The standing of each of these accounts that outreach knows, read at once. */
@@ -119,14 +142,74 @@ public class KnownAccounts {
                 .param("id", accountId)
                 .param("lost", lost)
                 .update();
+        announceOnCommit();
     }
 
-    private static void pause() {
+    /**
+     * Reads the account's standing until it is what is wanted, or patience ends; then reads it once
+     * more, for a change committed by a segment another instance runs, which tells no one here.
+     */
+    private Optional<AccountStanding> await(UUID accountId, Predicate<Optional<AccountStanding>> wanted,
+                                            Instant patienceEnds) {
+        while (true) {
+            long committedBefore = changesCommitted();
+            Optional<AccountStanding> standing = find(accountId);
+            if (wanted.test(standing)) {
+                return standing;
+            }
+            if (!awaitChangeAfter(committedBefore, patienceEnds)) {
+                return find(accountId);
+            }
+        }
+    }
+
+    // waiters read the table only after a commit, so they are told once it is visible to them
+    private void announceOnCommit() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> announce());
+        } else {
+            announce();
+        }
+    }
+
+    private void announce() {
+        changes.lock();
         try {
-            Thread.sleep(50);
+            changesCommitted++;
+            changed.signalAll();
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    private long changesCommitted() {
+        changes.lock();
+        try {
+            return changesCommitted;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * @return whether a change was committed after the {@code committed}th before patience ended; the
+     * clock says how long is left, and a clock that stands still (in a test) still waits that long once
+     */
+    private boolean awaitChangeAfter(long committed, Instant patienceEnds) {
+        changes.lock();
+        try {
+            while (changesCommitted == committed) {
+                Duration left = Duration.between(clock.instant(), patienceEnds);
+                if (left.isNegative() || left.isZero() || !changed.await(left.toNanos(), TimeUnit.NANOSECONDS)) {
+                    return changesCommitted != committed;
+                }
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for an account", e);
+        } finally {
+            changes.unlock();
         }
     }
 }

@@ -2,7 +2,6 @@ package com.rapport.outreach.call;
 
 import com.rapport.events.outreach.ContactLogged;
 import com.rapport.outreach.contact.LoggedContacts;
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
@@ -89,7 +88,7 @@ class CallController implements ImportedLines {
 
     private static NewRecord scheduling(UUID accountId, CallPlan plan, String user) {
         String staffId = ActingUser.requiredStaffId(plan.staffId(), user);
-        return new NewRecord(accountId, "call", AccountStanding::isActive, plan.callId(), plan.occurredAt(),
+        return new NewRecord(accountId, "call", plan.callId(), plan.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new ScheduleCall(id, accountId, staffId, plan.dueAt(),
                         plan.purpose().strip(), occurredAt, receivedAt, account));
     }

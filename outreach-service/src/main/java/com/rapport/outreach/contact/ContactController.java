@@ -5,7 +5,6 @@ import com.rapport.events.outreach.Channel;
 import com.rapport.events.outreach.ContactOutcome;
 import com.rapport.events.outreach.Direction;
 import com.rapport.events.outreach.StaffRole;
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.importing.ImportedLines;
@@ -69,7 +68,7 @@ class ContactController implements ImportedLines {
             throw new InvalidField("durationMinutes", "NoAnswerNoDuration", "must be left out when nobody answered");
         }
         String staffId = ActingUser.requiredStaffId(report.staffId(), user);
-        return new NewRecord(accountId, "contact", AccountStanding::isActive, report.contactId(), report.occurredAt(),
+        return new NewRecord(accountId, "contact", report.contactId(), report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new LogContact(id, accountId, report.channel(), report.outcome(),
                         Objects.requireNonNullElse(report.direction(), Direction.OUTBOUND), staffId,
                         report.staffRole(), Objects.requireNonNullElse(report.agenda(), Agenda.CHECK_IN),

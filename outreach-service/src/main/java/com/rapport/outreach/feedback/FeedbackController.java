@@ -1,7 +1,6 @@
 package com.rapport.outreach.feedback;
 
 import com.rapport.events.outreach.FeedbackSource;
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.importing.ImportedLines;
@@ -67,7 +66,7 @@ class FeedbackController implements ImportedLines {
             throw new InvalidField("$", "NotEmpty", "must say at least one of doingRight, doingWrong, couldImprove, npsScore");
         }
         String staffId = ActingUser.staffId(report.staffId(), user);
-        return new NewRecord(accountId, "feedback", AccountStanding::isAny, report.feedbackId(), report.occurredAt(),
+        return new NewRecord(accountId, "feedback", report.feedbackId(), report.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordFeedback(id, accountId, report.source(),
                         report.doingRight(), report.doingWrong(), report.couldImprove(), report.npsScore(),
                         staffId, occurredAt, receivedAt, account));

@@ -2,7 +2,6 @@ package com.rapport.outreach.interview;
 
 import com.rapport.events.account.LossReason;
 import com.rapport.events.outreach.WinBackChance;
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.importing.ImportedLines;
@@ -57,7 +56,7 @@ class ExitInterviewController implements ImportedLines {
         List<LossReason> others = interview.otherReasons() == null ? List.of()
                 : interview.otherReasons().stream().distinct().filter(reason -> reason != interview.primaryReason()).toList();
         String staffId = ActingUser.staffId(interview.staffId(), user);
-        return new NewRecord(accountId, "exit-interview", AccountStanding::isLost, interview.interviewId(), interview.occurredAt(),
+        return new NewRecord(accountId, "exit-interview", interview.interviewId(), interview.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordExitInterview(id, accountId, interview.primaryReason(),
                         others, interview.competitor(), interview.whatWeCouldHaveDone(), interview.winBackChance(),
                         staffId, occurredAt, receivedAt, account));

@@ -1,6 +1,5 @@
 package com.rapport.outreach.need;
 
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
@@ -82,7 +81,7 @@ class UnmetNeedController implements ImportedLines {
 
     private static NewRecord raising(UUID accountId, NeedReport need, String user) {
         String staffId = ActingUser.staffId(need.staffId(), user);
-        return new NewRecord(accountId, "unmet-need", AccountStanding::isActive, need.needId(), need.occurredAt(),
+        return new NewRecord(accountId, "unmet-need", need.needId(), need.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RaiseUnmetNeed(id, accountId, need.description().strip(),
                         need.category().strip(), need.discoveredVia(), staffId, occurredAt, receivedAt, account));
     }

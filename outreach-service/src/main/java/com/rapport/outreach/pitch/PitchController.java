@@ -1,7 +1,6 @@
 package com.rapport.outreach.pitch;
 
 import com.rapport.events.outreach.PitchOutcome;
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.NextStep;
 import com.rapport.outreach.recording.Recorder;
@@ -65,7 +64,7 @@ class PitchController implements ImportedLines {
 
     private NewRecord making(UUID accountId, PitchReport pitch, String user) {
         String staffId = ActingUser.requiredStaffId(pitch.staffId(), user);
-        return new NewRecord(accountId, "pitch", AccountStanding::isActive, pitch.pitchId(), pitch.occurredAt(),
+        return new NewRecord(accountId, "pitch", pitch.pitchId(), pitch.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new MakePitch(id, accountId, pitch.offering().strip(),
                         pitch.faceToFace(), staffId, occurredAt, receivedAt, account));
     }

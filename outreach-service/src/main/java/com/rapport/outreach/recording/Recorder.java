@@ -33,14 +33,24 @@ public class Recorder {
 
     /**
      * Records something new that happened with an account: 201 with its id once the event is
-     * committed; the same request again gets the same answer and appends nothing.
+     * committed; the same request again gets the same answer and appends nothing. The account may
+     * have been opened, lost or won back a moment ago through the gateway, its event still on its
+     * way to outreach: an unknown account is waited for, and a record its aggregate refuses for the
+     * account's standing is asked for again once that standing changes, both within one patience.
      */
     public ResponseEntity<CommandReply> recordNew(NewRecord record, String idempotencyKey) {
         Instant requestedAt = clock.requireNotInFuture(record.occurredAt());
         UUID id = idOf(record, idempotencyKey);
-        AccountStanding account = accounts.standing(record.accountId(), record.needed());
-        commands.sendAndWait(record.command().of(id, requestedAt, clock.now(), account));
-        return CommandReply.created("/api/outreach/accounts/" + record.accountId() + "/timeline", id);
+        Instant patienceEnds = accounts.patienceEnds();
+        AccountStanding account = accounts.standing(record.accountId(), patienceEnds);
+        while (true) {
+            try {
+                commands.sendAndWait(record.command().of(id, requestedAt, clock.now(), account));
+                return CommandReply.created("/api/outreach/accounts/" + record.accountId() + "/timeline", id);
+            } catch (AccountStanding.Refused refused) {
+                account = accounts.changedFrom(account, patienceEnds).orElseThrow(() -> refused);
+            }
+        }
     }
 
     /** Records the next step of a pitch, a need or a call: 202 once its event is committed. */

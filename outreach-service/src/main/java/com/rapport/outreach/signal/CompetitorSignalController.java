@@ -1,6 +1,5 @@
 package com.rapport.outreach.signal;
 
-import com.rapport.outreach.account.AccountStanding;
 import com.rapport.outreach.recording.NewRecord;
 import com.rapport.outreach.recording.Recorder;
 import com.rapport.platform.importing.ImportedLines;
@@ -51,7 +50,7 @@ class CompetitorSignalController implements ImportedLines {
 
     private static NewRecord sighting(UUID accountId, Sighting sighting, String user) {
         String staffId = ActingUser.staffId(sighting.staffId(), user);
-        return new NewRecord(accountId, "competitor-signal", AccountStanding::isActive, sighting.signalId(), sighting.occurredAt(),
+        return new NewRecord(accountId, "competitor-signal", sighting.signalId(), sighting.occurredAt(),
                 (id, occurredAt, receivedAt, account) -> new RecordCompetitorSighting(id, accountId,
                         sighting.competitor().strip(), sighting.note(), staffId, occurredAt, receivedAt, account));
     }
