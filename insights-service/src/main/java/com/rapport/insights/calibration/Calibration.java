@@ -102,10 +102,11 @@ public final class Calibration {
     /** @return the number of losses counted so far, this account's included */
     private int sample(List<? extends AccountEvent> history, Window window, HealthPolicy policy, int lossesBefore,
                        List<Sample> samples) {
-        List<Loss> foreseeable = new LossAnalysis(policy).lossesIn(history, window).stream()
-                .filter(loss -> !outside.contains(loss.primaryReason()))
-                .toList();
+        // judged once: a loss is judged alike whatever window asks for it
         List<Loss> every = new LossAnalysis(policy).lossesIn(history, Window.ALL_TIME);
+        List<Loss> foreseeable = every.stream()
+                .filter(loss -> window.contains(loss.lostAt()) && !outside.contains(loss.primaryReason()))
+                .toList();
         Replay replay = Replay.of(history, policy);
         if (replay.events().isEmpty()) {
             return lossesBefore;
